@@ -1,0 +1,61 @@
+package marker
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/stretchr/testify/require"
+	"go.lsp.dev/protocol"
+
+	"github.com/schema-ls/schema-ls/internal/source"
+)
+
+// renderFolds prints a file's folding ranges, one a line:
+// "START-END KIND: first line of the range".
+func (s *session) renderFolds(ctx context.Context, file string) string {
+	var folds []protocol.FoldingRange
+	require.NoError(s.t, s.client.Call(ctx, "textDocument/foldingRange",
+		&protocol.FoldingRangeParams{TextDocument: protocol.TextDocumentIdentifier{URI: s.uri(file)}}, &folds))
+	m := source.NewMapper(s.texts[file])
+	var b strings.Builder
+	for _, f := range folds {
+		line := strings.TrimSpace(s.texts[file][m.LineStart(int(f.StartLine)):m.LineEnd(int(f.StartLine))])
+		fmt.Fprintf(&b, "%d-%d %s: %s\n", f.StartLine+1, f.EndLine+1, f.Kind, line)
+	}
+	return b.String()
+}
+
+// renderSymbols prints a file's document symbols as an indented tree:
+// "KIND NAME (DETAIL) RANGE sel=SELECTION".
+func (s *session) renderSymbols(ctx context.Context, file string) string {
+	var res protocol.DocumentSymbolResult
+	require.NoError(s.t, s.client.Call(ctx, "textDocument/documentSymbol",
+		&protocol.DocumentSymbolParams{TextDocument: protocol.TextDocumentIdentifier{URI: s.uri(file)}}, &res))
+	syms, ok := res.(protocol.DocumentSymbolSlice)
+	if res != nil {
+		require.True(s.t, ok, "documentSymbol returned %T, want hierarchical symbols", res)
+	}
+	var b strings.Builder
+	var walk func(list []protocol.DocumentSymbol, depth int)
+	walk = func(list []protocol.DocumentSymbol, depth int) {
+		for _, sym := range list {
+			detail := ""
+			if sym.Detail != nil {
+				detail = " (" + *sym.Detail + ")"
+			}
+			fmt.Fprintf(&b, "%s%s %s%s %s sel=%s\n", strings.Repeat("  ", depth), source.SymbolKind(sym.Kind), sym.Name, detail,
+				s.span(file, sym.Range), s.span(file, sym.SelectionRange))
+			walk(sym.Children, depth+1)
+		}
+	}
+	walk(syms, 0)
+	return b.String()
+}
+
+func (s *session) span(file string, r protocol.Range) string {
+	m := source.NewMapper(s.texts[file])
+	sl, sc := m.Position(s.offset(file, r.Start), source.Runes)
+	el, ec := m.Position(s.offset(file, r.End), source.Runes)
+	return fmt.Sprintf("%d:%d-%d:%d", sl+1, sc+1, el+1, ec+1)
+}

@@ -1,0 +1,111 @@
+// Package workspace owns the files schema-ls knows: open documents (version,
+// text, line index) and the files on disk under each workspace folder, as
+// immutable snapshots. It also dispatches per-kind features (diagnostics,
+// folding, symbols) so the server and the CLI share them.
+package workspace
+
+import (
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/schema-ls/schema-ls/hclschema"
+	"github.com/schema-ls/schema-ls/internal/source"
+)
+
+// Kind is what a file is, decided by its name.
+type Kind int
+
+// File kinds.
+const (
+	KindOther Kind = iota
+	KindHCL
+	KindSQL
+	KindSum
+	KindTxtar
+)
+
+func (k Kind) String() string {
+	return [...]string{"other", "hcl", "sql", "atlas.sum", "txtar"}[k]
+}
+
+// KindOf classifies a path (or URI) by its base name.
+func KindOf(name string) Kind {
+	base := strings.ToLower(filepath.Base(name))
+	switch {
+	case base == "atlas.sum":
+		return KindSum
+	case strings.HasSuffix(base, ".hcl"):
+		return KindHCL
+	case strings.HasSuffix(base, ".sql"):
+		return KindSQL
+	case strings.HasSuffix(base, ".txtar"):
+		return KindTxtar
+	}
+	return KindOther
+}
+
+// File is one immutable version of a file. Derived data (line index, parse
+// trees, diagnostics) is computed once per File on first use, so a File
+// shared by many snapshots is parsed at most once.
+type File struct {
+	Key     string // a cleaned absolute path, or the client's URI for non-file documents
+	URI     string // the URI the client used, when the file is open; "" for disk files
+	Version int32  // the client's version; 0 for disk files
+	Open    bool   // an editor buffer (it wins over the disk copy)
+	Text    string
+
+	mapperOnce sync.Once
+	mapper     *source.Mapper
+
+	derivedOnce sync.Once
+	hcl         *hclschema.File
+	archive     *Archive
+	diags       []source.Diagnostic
+}
+
+// NewFile makes a File. Callers must not modify it afterwards.
+func NewFile(key, uri string, version int32, open bool, text string) *File {
+	return &File{Key: key, URI: uri, Version: version, Open: open, Text: text}
+}
+
+// Kind is the file's kind.
+func (f *File) Kind() Kind { return KindOf(f.Key) }
+
+// Mapper is the file's line index.
+func (f *File) Mapper() *source.Mapper {
+	f.mapperOnce.Do(func() { f.mapper = source.NewMapper(f.Text) })
+	return f.mapper
+}
+
+// HCL is the parsed HCL of an .hcl file, nil for other kinds.
+func (f *File) HCL() *hclschema.File {
+	f.derive()
+	return f.hcl
+}
+
+// Archive is the parsed txtar archive of a .txtar file, nil for other kinds.
+func (f *File) Archive() *Archive {
+	f.derive()
+	return f.archive
+}
+
+// Diagnostics are the file's problems, sorted by position.
+func (f *File) Diagnostics() []source.Diagnostic {
+	f.derive()
+	return f.diags
+}
+
+func (f *File) derive() {
+	f.derivedOnce.Do(func() {
+		switch f.Kind() {
+		case KindHCL:
+			f.hcl = hclschema.Parse(f.Key, []byte(f.Text))
+			f.diags = f.hcl.Diags
+		case KindTxtar:
+			f.archive = ParseArchive(f.Text)
+			f.diags = f.archive.diagnostics()
+		}
+		sortDiagnostics(f.diags)
+	})
+}
