@@ -134,7 +134,7 @@ func enumValues(a *hclsyntax.Attribute) []source.Symbol {
 	var out []source.Symbol
 	for _, e := range tuple.Exprs {
 		v, diags := e.Value(nil)
-		if diags.HasErrors() || v.Type() != cty.String || v.IsNull() {
+		if diags.HasErrors() || v.Type() != cty.String || v.IsNull() || v.AsString() == "" {
 			continue
 		}
 		r := rangeOf(e.Range())

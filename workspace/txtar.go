@@ -26,8 +26,8 @@ type Section struct {
 // Content is the section's text.
 func (s Section) Content(a *Archive) string { return a.Text[s.Data.Start:s.Data.End] }
 
-// ParseArchive splits text the way golang.org/x/tools/txtar does (a header
-// is a line "-- NAME --"), also accepting CRLF line breaks.
+// ParseArchive splits text the way golang.org/x/tools/txtar does: a header
+// is a line "-- NAME --" with a non-empty name, CRLF accepted.
 func ParseArchive(text string) *Archive {
 	a := &Archive{Text: text}
 	cur := -1 // index of the open section
@@ -35,13 +35,11 @@ func ParseArchive(text string) *Archive {
 	for off < len(text) {
 		end := strings.IndexByte(text[off:], '\n')
 		next := len(text)
+		line := text[off:]
 		if end >= 0 {
 			next = off + end + 1
-			end = off + end
-		} else {
-			end = len(text)
+			line = strings.TrimSuffix(text[off:off+end], "\r")
 		}
-		line := strings.TrimSuffix(text[off:end], "\r")
 		if name, ok := headerName(line); ok {
 			if cur >= 0 {
 				a.Sections[cur].Data.End = off
@@ -69,7 +67,8 @@ func headerName(line string) (string, bool) {
 	if !strings.HasPrefix(line, "-- ") || !strings.HasSuffix(line, " --") || len(line) < len("-- ")+len(" --") {
 		return "", false
 	}
-	return strings.TrimSpace(line[len("-- ") : len(line)-len(" --")]), true
+	name := strings.TrimSpace(line[len("-- ") : len(line)-len(" --")])
+	return name, name != ""
 }
 
 // hclSection parses an .hcl section; its ranges are relative to the section.

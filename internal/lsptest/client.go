@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,7 +45,7 @@ func Connect(ctx context.Context, rwc io.ReadWriteCloser) *Client {
 }
 
 func (c *Client) handle(_ context.Context, req *jsonrpc2.Request) (any, error) {
-	method := req.Method()
+	method := strings.Clone(req.Method()) // borrowed until we return
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.signal()
@@ -174,18 +175,21 @@ func (c *Client) Version(u uri.URI) int32 {
 // WaitDiagnostics waits for a publish for u with the given version (0: any
 // publish) and returns it.
 func (c *Client) WaitDiagnostics(ctx context.Context, u uri.URI, version int32) (protocol.PublishDiagnosticsParams, error) {
+	return c.WaitDiagnosticsFunc(ctx, u, fmt.Sprintf("version %d", version), func(p protocol.PublishDiagnosticsParams) bool {
+		v, _ := p.Version.Get()
+		return version == 0 || v == version
+	})
+}
+
+// WaitDiagnosticsFunc waits until the latest publish for u satisfies ok.
+func (c *Client) WaitDiagnosticsFunc(ctx context.Context, u uri.URI, what string, ok func(protocol.PublishDiagnosticsParams) bool) (protocol.PublishDiagnosticsParams, error) {
 	var out protocol.PublishDiagnosticsParams
-	err := c.waitFor(ctx, fmt.Sprintf("diagnostics of %s version %d", u, version), func() bool {
+	err := c.waitFor(ctx, fmt.Sprintf("diagnostics of %s (%s)", u, what), func() bool {
 		list := c.diags[u]
-		if len(list) == 0 {
+		if len(list) == 0 || !ok(list[len(list)-1]) {
 			return false
 		}
-		last := list[len(list)-1]
-		v, _ := last.Version.Get()
-		if version != 0 && v != version {
-			return false
-		}
-		out = last
+		out = list[len(list)-1]
 		return true
 	})
 	return out, err
