@@ -16,7 +16,7 @@ import (
 )
 
 // startPipe serves s over an in-memory pipe.
-func startPipe(t *testing.T, s *Server) (io.ReadWriteCloser, func() int) {
+func startPipe(t testing.TB, s *Server) (io.ReadWriteCloser, func() int) {
 	serverEnd, clientEnd := net.Pipe()
 	exit := make(chan int, 1)
 	go func() { exit <- serve(context.Background(), s, serverEnd) }()

@@ -1,0 +1,5 @@
+table "posts" {
+  column "title" {
+    type = varchar(200) null = false
+  }
+}

@@ -1,0 +1,5 @@
+table "users" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }

@@ -1,0 +1,47 @@
+package hclschema
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/schema-ls/schema-ls/internal/gen"
+	"github.com/schema-ls/schema-ls/internal/source"
+)
+
+var sizes = []int{1000, 5000, 20000}
+
+func BenchmarkParse(b *testing.B) {
+	for _, n := range sizes {
+		src := []byte(gen.Schema(n))
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if f := Parse("bench.hcl", src); len(f.Diags) > 0 {
+					b.Fatal(f.Diags[0].Message)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkFoldingRanges(b *testing.B) {
+	for _, n := range sizes {
+		text := gen.Schema(n)
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				FoldingRanges([]byte(text), source.NewMapper(text))
+			}
+		})
+	}
+}
+
+func BenchmarkSymbols(b *testing.B) {
+	for _, n := range sizes {
+		f := Parse("bench.hcl", []byte(gen.Schema(n)))
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Symbols(f)
+			}
+		})
+	}
+}
