@@ -2,8 +2,6 @@ package lsp
 
 import (
 	"context"
-	"os"
-	"strings"
 
 	"go.lsp.dev/protocol"
 
@@ -19,11 +17,8 @@ func (s *Server) didChangeWatchedFiles(_ context.Context, p *protocol.DidChangeW
 		key := keyOf(c.URI)
 		if c.Type == protocol.FileChangeTypeDeleted {
 			updates[key] = nil
-			prefix := key + string(os.PathSeparator)
-			for _, f := range snap.Files() {
-				if !f.Open && strings.HasPrefix(f.Key, prefix) {
-					updates[f.Key] = nil
-				}
+			for _, k := range snap.DiskKeysUnder(key) {
+				updates[k] = nil
 			}
 			continue
 		}

@@ -48,6 +48,18 @@ func (s *Snapshot) Files() []*File {
 	return out
 }
 
+// DiskKeysUnder returns the keys of disk copies inside dir, sorted.
+func (s *Snapshot) DiskKeysUnder(dir string) []string {
+	var out []string
+	for k := range s.disk {
+		if k != dir && within(k, dir) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Folders are the workspace folders, as cleaned absolute paths.
 func (s *Snapshot) Folders() []string { return slices.Clone(s.folders) }
 

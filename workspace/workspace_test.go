@@ -133,3 +133,11 @@ func TestScanSkipsHiddenAndVendor(t *testing.T) {
 	_, err = Scan(filepath.Join(dir, "missing"), nil)
 	assert.Error(t, err)
 }
+
+func TestDiskKeysUnder(t *testing.T) {
+	st := NewStore()
+	x := "x"
+	st.SetDisk(map[string]*string{"/w/a/1.hcl": &x, "/w/a/b/2.hcl": &x, "/w/ab/3.hcl": &x})
+	st.Open("/w/a/1.hcl", "", 1, "open")
+	assert.Equal(t, []string{"/w/a/1.hcl", "/w/a/b/2.hcl"}, st.Snapshot().DiskKeysUnder("/w/a"), "open files keep their disk copy listed; /w/ab is not under /w/a")
+}
