@@ -37,11 +37,18 @@ func FoldingRanges(src []byte, m *source.Mapper) []source.FoldRange {
 		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenOHeredoc:
 			stack = append(stack, tok)
 		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen, hclsyntax.TokenCHeredoc:
-			if len(stack) == 0 || !closes(stack[len(stack)-1].Type, tok.Type) {
+			// Match the nearest opener of this kind; openers left open above
+			// it (an unclosed "(" or "[") are dropped, so one typo does not
+			// stop the enclosing blocks from folding.
+			i := len(stack) - 1
+			for i >= 0 && !closes(stack[i].Type, tok.Type) {
+				i--
+			}
+			if i < 0 {
 				continue // unbalanced: the parser reports it
 			}
-			open := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
+			open := stack[i]
+			stack = stack[:i]
 			start := m.Line(open.Range.Start.Byte)
 			end := m.Line(tok.Range.Start.Byte)
 			if onlySpaceBefore(m, tok.Range.Start.Byte) {

@@ -79,6 +79,11 @@ func Symbols(f *File) []source.Symbol {
 			top = append(top, p.sym)
 		}
 	}
+	byStart := func(a, b source.Symbol) int { return a.Range.Start - b.Range.Start }
+	slices.SortStableFunc(top, byStart)
+	for i := range top {
+		slices.SortStableFunc(top[i].Children, byStart)
+	}
 	return top
 }
 
