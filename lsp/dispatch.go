@@ -40,6 +40,8 @@ var requests = map[string]requestFunc{
 	"shutdown":                    func(s *Server, _ context.Context, _ jsonrpc2.RawMessage) (any, error) { return nil, s.shutdown() },
 	"textDocument/foldingRange":   request(foldingRange),
 	"textDocument/documentSymbol": request(documentSymbol),
+	"textDocument/hover":          request(hover),
+	"textDocument/completion":     request(completion),
 }
 
 // handle is the connection's handler. It recovers from panics: a request

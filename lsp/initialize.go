@@ -60,6 +60,8 @@ func (s *Server) initialize(_ context.Context, p *protocol.InitializeParams) (*p
 				Save:      &protocol.SaveOptions{IncludeText: ptr(false)},
 			},
 			FoldingRangeProvider:   protocol.Boolean(true),
+			HoverProvider:          protocol.Boolean(true),
+			CompletionProvider:     &protocol.CompletionOptions{TriggerCharacters: []string{".", "="}},
 			DocumentSymbolProvider: &protocol.DocumentSymbolOptions{Label: ptr("schema-ls")},
 			Workspace: &protocol.WorkspaceOptions{
 				WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{

@@ -65,7 +65,7 @@ func TestWorkspaceScanWatchAndFolders(t *testing.T) {
 	waitCount(ctx, t, c, uri.File(broken), 1)
 
 	// Fixing the file on disk clears its diagnostics.
-	write(t, broken, "table \"t\" {}\n")
+	write(t, broken, "schema \"s\" {}\ntable \"t\" {\n  schema = schema.s\n}\n")
 	require.NoError(t, c.Notify(ctx, "workspace/didChangeWatchedFiles", &protocol.DidChangeWatchedFilesParams{
 		Changes: []protocol.FileEvent{{URI: uri.File(broken), Type: protocol.FileChangeTypeChanged}},
 	}))

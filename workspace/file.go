@@ -60,6 +60,7 @@ type File struct {
 
 	derivedOnce sync.Once
 	hcl         *hclschema.File
+	role        hclschema.Role
 	archive     *Archive
 	diags       []source.Diagnostic
 }
@@ -84,6 +85,12 @@ func (f *File) HCL() *hclschema.File {
 	return f.hcl
 }
 
+// Role is what an .hcl file is to Atlas (schema, project, …).
+func (f *File) Role() hclschema.Role {
+	f.derive()
+	return f.role
+}
+
 // Archive is the parsed txtar archive of a .txtar file, nil for other kinds.
 func (f *File) Archive() *Archive {
 	f.derive()
@@ -100,12 +107,24 @@ func (f *File) derive() {
 	f.derivedOnce.Do(func() {
 		switch f.Kind() {
 		case KindHCL:
-			f.hcl = hclschema.Parse(f.Key, []byte(f.Text))
-			f.diags = f.hcl.Diags
+			f.hcl, f.role, f.diags = checkHCL(f.Key, f.Text)
 		case KindTxtar:
 			f.archive = ParseArchive(f.Text)
 			f.diags = f.archive.diagnostics()
 		}
 		sortDiagnostics(f.diags)
 	})
+}
+
+// checkHCL parses and, for Atlas files without syntax errors, validates HCL
+// against the spec table. Validation waits for a clean parse: a partial
+// tree would report blocks and attributes the user has not lost.
+func checkHCL(name, text string) (*hclschema.File, hclschema.Role, []source.Diagnostic) {
+	f := hclschema.Parse(name, []byte(text))
+	role := hclschema.RoleOf(f)
+	diags := f.Diags
+	if root := role.Spec(); root != nil && len(diags) == 0 {
+		diags = hclschema.Validate(f, root)
+	}
+	return f, role, diags
 }

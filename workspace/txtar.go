@@ -82,7 +82,8 @@ func (a *Archive) diagnostics() []source.Diagnostic {
 		if KindOf(s.Name) != KindHCL {
 			continue
 		}
-		for _, d := range a.hclSection(s).Diags {
+		_, _, diags := checkHCL(s.Name, s.Content(a))
+		for _, d := range diags {
 			d.Range = shift(d.Range, s.Data.Start)
 			out = append(out, d)
 		}

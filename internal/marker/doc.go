@@ -35,6 +35,10 @@
 //	                                @fold/NAME
 //	@symbols(NAME)                  the file's document symbols equal golden
 //	                                @symbols/NAME
+//	@hover(LOC, "text")             the hover at LOC contains text
+//	@nohover(LOC)                   there is no hover at LOC
+//	@complete(LOC, "label", "!no")  completion at the end of LOC offers
+//	                                "label" and not "no"
 //	@nodiag()                       nothing: documents that the file is clean
 //
 // Diagnostics match markers one to one: a diagnostic no @diag marker names

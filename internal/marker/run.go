@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -120,6 +121,10 @@ func run(t *testing.T, c *Case, enc source.Encoding, serve ServerFunc, update bo
 			s.golden(m, s.renderFolds(ctx, m.File))
 		case "symbols":
 			s.golden(m, s.renderSymbols(ctx, m.File))
+		case "hover", "nohover":
+			s.checkHover(ctx, m, skips)
+		case "complete":
+			s.checkComplete(ctx, m, skips)
 		default:
 			t.Errorf("%s: unknown marker @%s", m, m.Name)
 		}
@@ -152,6 +157,9 @@ func (s *session) initParams() *protocol.InitializeParams {
 		Capabilities: protocol.ClientCapabilities{
 			General: &protocol.GeneralClientCapabilities{PositionEncodings: encs},
 			Window:  &protocol.WindowClientCapabilities{WorkDoneProgress: ptr(true)},
+			TextDocument: &protocol.TextDocumentClientCapabilities{
+				Completion: &protocol.CompletionClientCapabilities{CompletionItem: &protocol.ClientCompletionItemOptions{SnippetSupport: ptr(true)}},
+			},
 			Workspace: &protocol.WorkspaceClientCapabilities{
 				DidChangeWatchedFiles: &protocol.DidChangeWatchedFilesClientCapabilities{DynamicRegistration: ptr(true)},
 			},
@@ -237,18 +245,8 @@ func (s *session) checkDiagnostics(markers []Marker, skips map[string][]source.R
 			s.t.Errorf("%s: want @diag(LOC, SEVERITY, \"regexp\")", m)
 			continue
 		}
-		file, loc := splitFile(m.Args[0], m.File)
-		if _, ok := s.texts[file]; !ok {
-			s.t.Errorf("%s: unknown file %q", m, file)
-			continue
-		}
-		from := 0
-		if file == m.File {
-			from = m.From
-		}
-		r, err := resolve(loc, s.texts[file], from, skips[file])
-		if err != nil {
-			s.t.Errorf("%s: %v", m, err)
+		file, r, ok := s.locate(m, m.Args[0], skips)
+		if !ok {
 			continue
 		}
 		pat, err := unquote(m.Args[2])
@@ -313,6 +311,110 @@ func (s *session) golden(m Marker, got string) {
 	if want != got {
 		s.t.Errorf("%s: golden %s differs\n--- want\n%s--- got\n%s", m, name, want, got)
 	}
+}
+
+// checkHover runs @hover(LOC, "substring"): the hover at LOC's start
+// contains substring; @nohover(LOC): there is no hover at LOC.
+func (s *session) checkHover(ctx context.Context, m Marker, skips map[string][]source.Range) {
+	if (m.Name == "hover" && len(m.Args) != 2) || (m.Name == "nohover" && len(m.Args) != 1) {
+		s.t.Errorf("%s: want @hover(LOC, \"substring\") or @nohover(LOC)", m)
+		return
+	}
+	file, r, ok := s.locate(m, m.Args[0], skips)
+	if !ok {
+		return
+	}
+	var h *protocol.Hover
+	m0 := source.NewMapper(s.texts[file])
+	require.NoError(s.t, s.client.Call(ctx, "textDocument/hover", &protocol.HoverParams{
+		TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: protocol.TextDocumentIdentifier{URI: s.uri(file)}, Position: s.lspRange(m0, r).Start},
+	}, &h))
+	if m.Name == "nohover" {
+		if h != nil {
+			s.t.Errorf("%s: want no hover, got %v", m, h.Contents)
+		}
+		return
+	}
+	want, err := unquote(m.Args[1])
+	if err != nil {
+		s.t.Errorf("%s: %v", m, err)
+		return
+	}
+	if h == nil {
+		s.t.Errorf("%s: no hover at %s", m, s.where(file, r.Start))
+		return
+	}
+	got := ""
+	if mc, ok := h.Contents.(*protocol.MarkupContent); ok {
+		got = mc.Value
+	}
+	if !strings.Contains(got, want) {
+		s.t.Errorf("%s: hover at %s does not contain %q:\n%s", m, s.where(file, r.Start), want, got)
+	}
+}
+
+// checkComplete runs @complete(LOC, "label", "!absent", ...): completion at
+// the end of LOC offers every label and none of the "!" ones.
+func (s *session) checkComplete(ctx context.Context, m Marker, skips map[string][]source.Range) {
+	if len(m.Args) < 2 {
+		s.t.Errorf("%s: want @complete(LOC, \"label\", ...)", m)
+		return
+	}
+	file, r, ok := s.locate(m, m.Args[0], skips)
+	if !ok {
+		return
+	}
+	mp := source.NewMapper(s.texts[file])
+	var res protocol.CompletionResult
+	require.NoError(s.t, s.client.Call(ctx, "textDocument/completion", &protocol.CompletionParams{
+		TextDocumentPositionParams: protocol.TextDocumentPositionParams{TextDocument: protocol.TextDocumentIdentifier{URI: s.uri(file)}, Position: s.lspRange(mp, source.Range{Start: r.End, End: r.End}).Start},
+	}, &res))
+	var items []protocol.CompletionItem
+	switch res := res.(type) {
+	case protocol.CompletionItemSlice:
+		items = res
+	case *protocol.CompletionList:
+		items = res.Items
+	}
+	var labels []string
+	for _, it := range items {
+		labels = append(labels, it.Label)
+	}
+	for _, arg := range m.Args[1:] {
+		want, err := unquote(arg)
+		if err != nil {
+			s.t.Errorf("%s: %v", m, err)
+			continue
+		}
+		absent := strings.HasPrefix(want, "!")
+		want = strings.TrimPrefix(want, "!")
+		if slices.Contains(labels, want) == absent {
+			verb := "missing"
+			if absent {
+				verb = "unexpected"
+			}
+			s.t.Errorf("%s: completion at %s: %s %q; got %q", m, s.where(file, r.End), verb, want, labels)
+		}
+	}
+}
+
+// locate resolves a marker's location argument.
+func (s *session) locate(m Marker, arg string, skips map[string][]source.Range) (string, source.Range, bool) {
+	file, loc := splitFile(arg, m.File)
+	if _, ok := s.texts[file]; !ok {
+		s.t.Errorf("%s: unknown file %q", m, file)
+		return "", source.Range{}, false
+	}
+	from := 0
+	if file == m.File {
+		from = m.From
+	}
+	r, err := resolve(loc, s.texts[file], from, skips[file])
+	if err != nil {
+		s.t.Errorf("%s: %v", m, err)
+		return "", source.Range{}, false
+	}
+	return file, r, true
 }
 
 func severityName(s protocol.DiagnosticSeverity) string {
