@@ -37,14 +37,22 @@ func (p *publisher) setDelay(d time.Duration) {
 	p.delay = d
 }
 
-// schedule (re)starts the timers of keys.
+// schedule (re)starts the timers of keys and of the other files of their
+// units, whose cross-file diagnostics may change with them.
 func (p *publisher) schedule(keys ...string) {
+	snap := p.s.store.Snapshot()
+	all := map[string]bool{}
+	for _, key := range keys {
+		for _, k := range snap.UnitKeys(key) {
+			all[k] = true
+		}
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.stopped {
 		return
 	}
-	for _, key := range keys {
+	for key := range all {
 		if t, ok := p.timers[key]; ok {
 			t.Stop()
 		}
@@ -77,11 +85,12 @@ func (p *publisher) stop() {
 // publish sends the diagnostics of key's current version. Disk files with
 // no problems are only sent to clear an earlier non-empty publish.
 func (p *publisher) publish(key string) {
-	f := p.s.store.Snapshot().File(key)
+	snap := p.s.store.Snapshot()
+	f := snap.File(key)
 	enc := p.s.encoding()
 	var params *protocol.PublishDiagnosticsParams
 	if f != nil {
-		diags := f.Diagnostics()
+		diags := snap.Diagnostics(f)
 		params = &protocol.PublishDiagnosticsParams{URI: uriOf(f), Diagnostics: toDiagnostics(f, diags, enc)}
 		if f.Open {
 			params.Version = protocol.NewOptional(f.Version)
@@ -90,7 +99,7 @@ func (p *publisher) publish(key string) {
 
 	p.sendMu.Lock()
 	defer p.sendMu.Unlock()
-	if cur := p.s.store.Snapshot().File(key); cur != f {
+	if now := p.s.store.Snapshot(); now != snap && now.File(key) != f {
 		return // changed while computing: its own publish is scheduled
 	}
 	prev, wasSent := p.sent[key]

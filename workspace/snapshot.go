@@ -19,6 +19,7 @@ type Snapshot struct {
 	open    map[string]*File
 	disk    map[string]*File
 	folders []string
+	units   *units // shared with the store: decoded schemas by directory
 }
 
 // File returns the file for key, the open buffer first; nil when unknown.
@@ -72,7 +73,7 @@ type Store struct {
 
 // NewStore returns a store with an empty snapshot.
 func NewStore() *Store {
-	return &Store{snap: &Snapshot{open: map[string]*File{}, disk: map[string]*File{}}}
+	return &Store{snap: &Snapshot{open: map[string]*File{}, disk: map[string]*File{}, units: &units{}}}
 }
 
 // Snapshot returns the current snapshot.
@@ -93,6 +94,7 @@ func (st *Store) update(fn func(s *Snapshot) error) (*Snapshot, error) {
 		open:    maps.Clone(st.snap.open),
 		disk:    st.snap.disk,
 		folders: st.snap.folders,
+		units:   st.snap.units,
 	}
 	if err := fn(next); err != nil {
 		return st.snap, err

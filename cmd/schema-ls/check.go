@@ -47,14 +47,10 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "schema-ls check: %v\n", err)
 		return 2
 	}
-	var findings []finding
-	for _, path := range paths {
-		text, err := workspace.ReadFile(path)
-		if err != nil {
-			fmt.Fprintf(stderr, "schema-ls check: %v\n", err)
-			return 2
-		}
-		findings = append(findings, diagnose(path, text)...)
+	findings, err := diagnoseAll(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "schema-ls check: %v\n", err)
+		return 2
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
@@ -105,23 +101,59 @@ func expand(args []string) ([]string, error) {
 	return slices.Compact(out), nil
 }
 
-func diagnose(path, text string) []finding {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
+// diagnoseAll checks paths. The other schema files of their directories
+// are loaded too, since references resolve across them, but only paths
+// are reported.
+func diagnoseAll(paths []string) ([]finding, error) {
+	store := workspace.NewStore()
+	abs := map[string]string{} // key -> path as given
+	dirs := map[string]bool{}
+	for _, path := range paths {
+		a, err := filepath.Abs(path)
+		if err != nil {
+			return nil, err
+		}
+		abs[a] = path
+		dirs[filepath.Dir(a)] = true
 	}
-	f := workspace.NewFile(abs, "", 0, false, text)
-	m := f.Mapper()
+	files := map[string]*string{}
+	for dir := range dirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			key := filepath.Join(dir, e.Name())
+			if _, wanted := abs[key]; !wanted && (e.IsDir() || workspace.KindOf(key) != workspace.KindHCL) {
+				continue
+			}
+			text, err := workspace.ReadFile(key)
+			if err != nil {
+				if _, wanted := abs[key]; wanted {
+					return nil, err
+				}
+				continue // a sibling we cannot read only loses its context
+			}
+			files[key] = &text
+		}
+	}
+	store.SetDisk(files)
+	snap := store.Snapshot()
 	var out []finding
-	for _, d := range f.Diagnostics() {
-		line, col := m.Position(d.Range.Start, source.Runes)
-		endLine, endCol := m.Position(d.Range.End, source.Runes)
-		out = append(out, finding{
-			Path: path, Line: line + 1, Column: col + 1, EndLine: endLine + 1, EndColumn: endCol + 1,
-			Severity: d.Severity.String(),
-			Message:  strings.Join(strings.Fields(d.Message), " "),
-			Code:     d.Code,
-		})
+	for _, path := range paths {
+		a, _ := filepath.Abs(path)
+		f := snap.File(a)
+		m := f.Mapper()
+		for _, d := range snap.Diagnostics(f) {
+			line, col := m.Position(d.Range.Start, source.Runes)
+			endLine, endCol := m.Position(d.Range.End, source.Runes)
+			out = append(out, finding{
+				Path: path, Line: line + 1, Column: col + 1, EndLine: endLine + 1, EndColumn: endCol + 1,
+				Severity: d.Severity.String(),
+				Message:  strings.Join(strings.Fields(d.Message), " "),
+				Code:     d.Code,
+			})
+		}
 	}
-	return out
+	return out, nil
 }

@@ -1,0 +1,162 @@
+package hclschema
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// Diagnostic codes of decoding.
+const (
+	CodeUnresolved   = "unresolved-reference"
+	CodeDuplicate    = "duplicate-object"
+	CodeUnknownType  = "unknown-type"
+	CodeInvalidType  = "invalid-type"
+	CodeForeignKey   = "foreign-key"
+	CodeTriggerFunc  = "trigger-function"
+	CodeNotUniqueRef = "foreign-key-not-unique"
+)
+
+// Decoded is one schema decoded from the HCL files that form it.
+type Decoded struct {
+	Realm *schema.Realm
+	// Diags are the decoding problems, by file name.
+	Diags map[string][]source.Diagnostic
+	// Refs are the references that resolved, for navigation.
+	Refs []Ref
+}
+
+// Ref is a resolved reference: where it is written and what it names.
+type Ref struct {
+	File   string
+	Range  source.Range
+	Target schema.Pos
+}
+
+// decl is a top-level object block waiting to be decoded.
+type decl struct {
+	file  *File
+	block *hclsyntax.Block
+	name  string
+	obj   any // the model object, once made
+}
+
+type decoder struct {
+	out     *Decoded
+	files   map[string]*File
+	schemas map[string]*schema.Schema
+	decls   []*decl
+	// objects by kind, then name; a name may hold several (overloads,
+	// same name in several schemas).
+	objects map[string]map[string][]*decl
+	fks     []*pendingFK
+}
+
+// Decode decodes schema files that form one schema (a directory of them,
+// or an env's src) into a realm, resolving references across the files in
+// any order. Files with syntax errors contribute what parsed.
+func Decode(files []*File) *Decoded {
+	d := &decoder{
+		out:     &Decoded{Realm: &schema.Realm{}, Diags: map[string][]source.Diagnostic{}},
+		schemas: map[string]*schema.Schema{},
+		objects: map[string]map[string][]*decl{},
+		files:   map[string]*File{},
+	}
+	for _, f := range files {
+		d.files[f.Name] = f
+		d.collect(f)
+	}
+	d.declareSchemas()
+	d.placeObjects()
+	d.checkDuplicates()
+	// Columns first, everywhere: any object may refer to any table's
+	// columns, in any order of definition.
+	for _, dc := range d.decls {
+		if t, ok := dc.obj.(*schema.Table); ok {
+			for _, b := range dc.block.Body.Blocks {
+				if b.Type == "column" {
+					t.Columns = append(t.Columns, d.column(dc.file, b))
+				}
+			}
+		}
+	}
+	for _, dc := range d.decls {
+		d.decodeObject(dc)
+	}
+	d.checkForeignKeys()
+	for _, diags := range d.out.Diags {
+		slices.SortStableFunc(diags, func(a, b source.Diagnostic) int { return a.Range.Start - b.Range.Start })
+	}
+	return d.out
+}
+
+func (d *decoder) report(f *File, r hcl.Range, sev source.Severity, code, format string, args ...any) {
+	d.out.Diags[f.Name] = append(d.out.Diags[f.Name], source.Diagnostic{Range: rangeOf(r), Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// objectKinds are the top-level blocks that make objects.
+var objectKinds = []string{"schema", "table", "view", "materialized", "function", "procedure", "aggregate",
+	"trigger", "event_trigger", "policy", "enum", "domain", "composite", "sequence", "extension"}
+
+// collect records a file's object blocks. Blocks made by for_each are
+// dynamic and left out.
+func (d *decoder) collect(f *File) {
+	for _, b := range f.Body().Blocks {
+		if !slices.Contains(objectKinds, b.Type) || len(b.Labels) == 0 || b.Body.Attributes["for_each"] != nil {
+			continue
+		}
+		name := b.Labels[len(b.Labels)-1]
+		if a := b.Body.Attributes["name"]; a != nil {
+			if s, ok := stringValue(a.Expr); ok {
+				name = s
+			}
+		}
+		dc := &decl{file: f, block: b, name: name}
+		d.decls = append(d.decls, dc)
+		if d.objects[b.Type] == nil {
+			d.objects[b.Type] = map[string][]*decl{}
+		}
+		// index by label too, which is how references name objects
+		label := b.Labels[len(b.Labels)-1]
+		d.objects[b.Type][label] = append(d.objects[b.Type][label], dc)
+	}
+}
+
+func (d *decoder) declareSchemas() {
+	for _, dc := range d.decls {
+		if dc.block.Type != "schema" {
+			continue
+		}
+		if prev, dup := d.schemas[dc.name]; dup {
+			d.report(dc.file, dc.block.LabelRanges[0], source.Error, CodeDuplicate, "Duplicate schema %q (first declared at %s)", dc.name, d.where(prev.Pos))
+			continue
+		}
+		s := &schema.Schema{Name: dc.name, Pos: d.pos(dc.file, dc.block.Range())}
+		if a := dc.block.Body.Attributes["comment"]; a != nil {
+			s.Comment, _ = stringValue(a.Expr)
+		}
+		d.schemas[dc.name] = s
+		dc.obj = s
+		d.out.Realm.Schemas = append(d.out.Realm.Schemas, s)
+	}
+}
+
+func (d *decoder) pos(f *File, r hcl.Range) schema.Pos {
+	return schema.Pos{File: f.Name, Range: rangeOf(r)}
+}
+
+// where prints a position as file:line.
+func (d *decoder) where(p schema.Pos) string {
+	f := d.files[p.File]
+	if f == nil || p.Range.Start > len(f.Src) {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d", filepath.Base(p.File), bytes.Count(f.Src[:p.Range.Start], []byte("\n"))+1)
+}

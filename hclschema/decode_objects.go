@@ -1,0 +1,379 @@
+package hclschema
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+func (d *decoder) decodeObject(dc *decl) {
+	body := dc.block.Body
+	switch o := dc.obj.(type) {
+	case *schema.Table:
+		d.decodeTable(dc, o)
+	case *schema.View:
+		o.Def = sqlAttr(body, "as")
+		o.CheckOption = attrWord(body, "check_option")
+		o.Comment = d.attrString(dc, body, "comment")
+		for _, b := range body.Blocks {
+			switch b.Type {
+			case "column":
+				o.Columns = append(o.Columns, d.column(dc.file, b))
+			case "index":
+				o.Indexes = append(o.Indexes, d.index(dc.file, b, nil))
+			}
+		}
+	case *schema.Func:
+		d.decodeFunc(dc, o)
+	case *schema.Enum:
+		if a := body.Attributes["values"]; a != nil {
+			if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
+				for _, e := range tuple.Exprs {
+					if s, ok := stringValue(e); ok {
+						o.Values = append(o.Values, s)
+					}
+				}
+			}
+		}
+	case *schema.Domain:
+		if a := body.Attributes["type"]; a != nil {
+			o.Type, _ = d.typeOf(dc.file, a.Expr)
+		}
+		if n, ok := attrBool(body, "null"); ok {
+			o.Null = n
+		}
+		if a := body.Attributes["default"]; a != nil {
+			o.Default = d.expr(dc.file, a.Expr)
+		}
+		for _, b := range body.Blocks {
+			if b.Type == "check" {
+				o.Checks = append(o.Checks, d.check(dc.file, b))
+			}
+		}
+	case *schema.Composite:
+		for _, b := range body.Blocks {
+			if b.Type == "field" {
+				o.Fields = append(o.Fields, d.column(dc.file, b))
+			}
+		}
+	case *schema.Sequence:
+		if a := body.Attributes["type"]; a != nil {
+			o.Type, _ = d.typeOf(dc.file, a.Expr)
+		}
+		o.Start, o.Increment, o.Cache = attrInt(body, "start"), attrInt(body, "increment"), attrInt(body, "cache")
+		o.Min, o.Max = attrInt(body, "min_value"), attrInt(body, "max_value")
+		o.Cycle, _ = attrBool(body, "cycle")
+		if a := body.Attributes["owner"]; a != nil {
+			if tg, ok := d.resolve(dc.file, a.Expr, []string{"column", "table"}, nil); ok && tg.column != nil {
+				o.OwnedBy = exprText(dc.file, a.Expr)
+			}
+		}
+	case nil:
+		switch dc.block.Type {
+		case "trigger":
+			d.decodeTrigger(dc)
+		case "policy":
+			d.decodePolicy(dc)
+		}
+	}
+}
+
+func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
+	body := dc.block.Body
+	t.Comment = d.attrString(dc, body, "comment")
+	for _, b := range body.Blocks { // columns are decoded already (Decode)
+		switch b.Type {
+		case "primary_key":
+			t.PrimaryKey = d.index(dc.file, b, t)
+			t.PrimaryKey.Unique = true
+		case "index":
+			t.Indexes = append(t.Indexes, d.index(dc.file, b, t))
+		case "unique":
+			ix := d.index(dc.file, b, t)
+			ix.Unique, ix.Constraint = true, true
+			t.Indexes = append(t.Indexes, ix)
+		case "foreign_key":
+			t.ForeignKeys = append(t.ForeignKeys, d.foreignKey(dc.file, b, t))
+		case "check":
+			t.Checks = append(t.Checks, d.check(dc.file, b))
+		case "exclude":
+			ex := &schema.Exclude{Name: label(b), Method: attrWord(b.Body, "type"), Where: sqlAttr(b.Body, "where"), Pos: d.pos(dc.file, b.Range())}
+			for _, on := range b.Body.Blocks {
+				if on.Type == "on" {
+					el := schema.ExcludeElement{Expr: sqlAttr(on.Body, "expr"), Op: sqlAttr(on.Body, "op")}
+					if a := on.Body.Attributes["column"]; a != nil {
+						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, t); ok {
+							el.Column = tg.column.Name
+						}
+					}
+					ex.Elements = append(ex.Elements, el)
+				}
+			}
+			t.Excludes = append(t.Excludes, ex)
+		case "partition":
+			p := &schema.Partition{Type: attrWord(b.Body, "type")}
+			for _, c := range d.columnRefs(dc.file, b.Body, "columns", t) {
+				p.Parts = append(p.Parts, schema.IndexPart{Column: c})
+			}
+			for _, by := range b.Body.Blocks {
+				if by.Type == "by" {
+					part := schema.IndexPart{Expr: sqlAttr(by.Body, "expr")}
+					if a := by.Body.Attributes["column"]; a != nil {
+						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, t); ok {
+							part.Column = tg.column.Name
+						}
+					}
+					p.Parts = append(p.Parts, part)
+				}
+			}
+			t.Partition = p
+		case "row_security":
+			t.RowSecurity.Enabled, _ = attrBool(b.Body, "enabled")
+			t.RowSecurity.Forced, _ = attrBool(b.Body, "enforced")
+		}
+	}
+}
+
+func label(b *hclsyntax.Block) string {
+	if len(b.Labels) > 0 {
+		return b.Labels[len(b.Labels)-1]
+	}
+	return ""
+}
+
+func (d *decoder) column(f *File, b *hclsyntax.Block) *schema.Column {
+	c := &schema.Column{Name: label(b), Null: false, Pos: d.pos(f, b.Range())}
+	body := b.Body
+	if a := body.Attributes["type"]; a != nil {
+		c.Type, _ = d.typeOf(f, a.Expr)
+	}
+	if n, ok := attrBool(body, "null"); ok {
+		c.Null = n
+	}
+	if a := body.Attributes["default"]; a != nil {
+		c.Default = d.expr(f, a.Expr)
+	}
+	if a := body.Attributes["as"]; a != nil {
+		if s, ok := stringValue(a.Expr); ok {
+			c.Generated = &schema.Expr{Kind: schema.ExprSQL, Value: s, Pos: d.pos(f, a.Expr.Range())}
+		}
+	}
+	c.Collate, _ = stringAttr(body, "collate")
+	c.Comment, _ = stringAttr(body, "comment")
+	for _, nb := range body.Blocks {
+		switch nb.Type {
+		case "identity":
+			id := &schema.Identity{Always: attrWord(nb.Body, "generated") != "BY_DEFAULT", Start: 1, Increment: 1}
+			if n := attrInt(nb.Body, "start"); n != nil {
+				id.Start = *n
+			}
+			if n := attrInt(nb.Body, "increment"); n != nil {
+				id.Increment = *n
+			}
+			c.Identity = id
+		case "as":
+			if s := sqlAttr(nb.Body, "expr"); s != "" {
+				c.Generated = &schema.Expr{Kind: schema.ExprSQL, Value: s, Pos: d.pos(f, nb.Range())}
+			}
+		}
+	}
+	return c
+}
+
+func stringAttr(body *hclsyntax.Body, name string) (string, bool) {
+	if a := body.Attributes[name]; a != nil {
+		return stringValue(a.Expr)
+	}
+	return "", false
+}
+
+// columnRefs resolves a list of column references of table t.
+func (d *decoder) columnRefs(f *File, body *hclsyntax.Body, name string, t *schema.Table) []string {
+	a := body.Attributes[name]
+	if a == nil {
+		return nil
+	}
+	tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, e := range tuple.Exprs {
+		if tg, ok := d.resolve(f, e, []string{"column"}, t); ok && tg.column != nil {
+			out = append(out, tg.column.Name)
+		}
+	}
+	return out
+}
+
+func (d *decoder) index(f *File, b *hclsyntax.Block, t *schema.Table) *schema.Index {
+	body := b.Body
+	ix := &schema.Index{Name: label(b), Method: attrWord(body, "type"), Where: sqlAttr(body, "where"), Pos: d.pos(f, b.Range())}
+	ix.Unique, _ = attrBool(body, "unique")
+	ix.Comment, _ = stringAttr(body, "comment")
+	if n, ok := attrBool(body, "nulls_distinct"); ok {
+		ix.NullsDistinct = &n
+	}
+	if t != nil {
+		for _, c := range d.columnRefs(f, body, "columns", t) {
+			ix.Parts = append(ix.Parts, &schema.IndexPart{Column: c})
+		}
+		ix.Include = d.columnRefs(f, body, "include", t)
+	}
+	for _, on := range body.Blocks {
+		if on.Type != "on" {
+			continue
+		}
+		p := &schema.IndexPart{Expr: sqlAttr(on.Body, "expr")}
+		p.Desc, _ = attrBool(on.Body, "desc")
+		if nf, ok := attrBool(on.Body, "nulls_first"); ok {
+			p.NullsFirst = &nf
+		}
+		if nl, ok := attrBool(on.Body, "nulls_last"); ok {
+			nf := !nl
+			p.NullsFirst = &nf
+		}
+		p.Ops = attrWord(on.Body, "ops")
+		if a := on.Body.Attributes["column"]; a != nil && t != nil {
+			if tg, ok := d.resolve(f, a.Expr, []string{"column"}, t); ok {
+				p.Column = tg.column.Name
+			}
+		}
+		ix.Parts = append(ix.Parts, p)
+	}
+	return ix
+}
+
+func (d *decoder) check(f *File, b *hclsyntax.Block) *schema.Check {
+	return &schema.Check{Name: label(b), Expr: sqlAttr(b.Body, "expr"), Pos: d.pos(f, b.Range())}
+}
+
+// pendingFK remembers where a foreign key's references are, to check them
+// once every table is decoded.
+type pendingFK struct {
+	file  *File
+	block *hclsyntax.Block
+	table *schema.Table
+	fk    *schema.ForeignKey
+	refs  []*schema.Column
+	cols  []*schema.Column
+	// nCols and nRefs count the references written, resolved or not.
+	nCols, nRefs int
+}
+
+func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *schema.ForeignKey {
+	body := b.Body
+	fk := &schema.ForeignKey{Name: label(b), OnUpdate: action(attrWord(body, "on_update")), OnDelete: action(attrWord(body, "on_delete")), Pos: d.pos(f, b.Range())}
+	fk.Deferrable, _ = attrBool(body, "deferrable")
+	p := &pendingFK{file: f, block: b, table: t, fk: fk}
+	if a := body.Attributes["columns"]; a != nil {
+		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
+			p.nCols = len(tuple.Exprs)
+			for _, e := range tuple.Exprs {
+				if tg, ok := d.resolve(f, e, []string{"column"}, t); ok && tg.column != nil {
+					fk.Columns = append(fk.Columns, tg.column.Name)
+					p.cols = append(p.cols, tg.column)
+				}
+			}
+		}
+	}
+	if a := body.Attributes["ref_columns"]; a != nil {
+		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
+			p.nRefs = len(tuple.Exprs)
+			for _, e := range tuple.Exprs {
+				tg, ok := d.resolve(f, e, []string{"column"}, t)
+				if !ok || tg.column == nil {
+					continue
+				}
+				fk.RefColumns = append(fk.RefColumns, tg.column.Name)
+				p.refs = append(p.refs, tg.column)
+				if rt := d.tableOfColumn(tg.column); rt != nil && fk.RefTable == "" {
+					fk.RefSchema, fk.RefTable = rt.Schema.Name, rt.Name
+				}
+			}
+		}
+	}
+	d.fks = append(d.fks, p)
+	return fk
+}
+
+func (d *decoder) tableOfColumn(c *schema.Column) *schema.Table {
+	for _, s := range d.out.Realm.Schemas {
+		for _, t := range s.Tables {
+			for _, tc := range t.Columns {
+				if tc == c {
+					return t
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func action(w string) schema.ReferenceAction {
+	return schema.ReferenceAction(strings.ReplaceAll(w, "_", " "))
+}
+
+// checkForeignKeys checks column counts, type categories and that the
+// referenced columns are unique.
+func (d *decoder) checkForeignKeys() {
+	for _, p := range d.fks {
+		at := headerRange(p.block)
+		if len(p.cols) != p.nCols || len(p.refs) != p.nRefs || p.nCols == 0 || p.nRefs == 0 {
+			continue // missing or unresolved references, already reported
+		}
+		if p.nCols != p.nRefs {
+			d.report(p.file, at, source.Error, CodeForeignKey, "Foreign key %s has %d column(s) but references %d", p.fk.Name, p.nCols, p.nRefs)
+			continue
+		}
+		for i := range p.cols {
+			a, b := schema.CategoryOf(p.cols[i].Type), schema.CategoryOf(p.refs[i].Type)
+			if a != schema.CatUnknown && b != schema.CatUnknown && a != b {
+				d.report(p.file, at, source.Error, CodeForeignKey, "Foreign key %s: column %s (%s) cannot reference %s (%s)", p.fk.Name, p.cols[i].Name, p.cols[i].Type, p.refs[i].Name, p.refs[i].Type)
+			}
+		}
+		if rt := d.tableOfColumn(firstOr(p.refs)); rt != nil && !hasUniqueKey(rt, p.fk.RefColumns) {
+			d.report(p.file, at, source.Warning, CodeNotUniqueRef, "Foreign key %s references %s(%s), which has no primary key or unique index on exactly these columns; PostgreSQL will refuse it", p.fk.Name, rt.Name, strings.Join(p.fk.RefColumns, ", "))
+		}
+	}
+}
+
+func firstOr(cs []*schema.Column) *schema.Column {
+	if len(cs) == 0 {
+		return nil
+	}
+	return cs[0]
+}
+
+// hasUniqueKey reports whether t has a primary key or a unique index
+// (without predicate) over exactly cols, in any order.
+func hasUniqueKey(t *schema.Table, cols []string) bool {
+	same := func(ix *schema.Index) bool {
+		got, ok := ix.Columns()
+		if !ok || len(got) != len(cols) || ix.Where != "" {
+			return false
+		}
+		for _, c := range cols {
+			found := false
+			for _, g := range got {
+				found = found || g == c
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	if t.PrimaryKey != nil && same(t.PrimaryKey) {
+		return true
+	}
+	for _, ix := range t.Indexes {
+		if ix.Unique && same(ix) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,117 @@
+package hclschema
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// TestDecodeShop decodes the bundled example across its two files and
+// checks the model it gives.
+func TestDecodeShop(t *testing.T) {
+	var files []*File
+	for _, name := range []string{"views.hcl", "schema.hcl"} { // views first: order does not matter
+		path := filepath.Join("..", "examples", "shop", name)
+		src, err := os.ReadFile(path)
+		require.NoError(t, err)
+		files = append(files, Parse(path, src))
+	}
+	dec := Decode(files)
+	for file, diags := range dec.Diags {
+		assert.Empty(t, diags, file)
+	}
+	s := dec.Realm.Schema("public")
+	require.NotNil(t, s)
+	assert.Equal(t, "the shop", s.Comment)
+
+	orders := s.Table("orders")
+	require.NotNil(t, orders)
+	assert.Equal(t, []string{"id", "customer_id", "status", "updated_at"}, columnNames(orders))
+	id := orders.Column("id")
+	assert.Equal(t, "bigint", id.Type.String())
+	require.NotNil(t, id.Identity)
+	assert.True(t, id.Identity.Always)
+	status := orders.Column("status")
+	assert.Equal(t, schema.Type{UserKind: "enum", UserSchema: "public", Name: "order_status"}, status.Type)
+	require.NotNil(t, status.Default)
+	assert.Equal(t, schema.Expr{Kind: schema.ExprString, Value: "pending", Pos: status.Default.Pos}, *status.Default)
+	assert.True(t, orders.Column("updated_at").Null)
+
+	require.Len(t, orders.ForeignKeys, 1)
+	fk := orders.ForeignKeys[0]
+	assert.Equal(t, []string{"customer_id"}, fk.Columns)
+	assert.Equal(t, "customers", fk.RefTable)
+	assert.Equal(t, []string{"id"}, fk.RefColumns)
+	assert.Equal(t, schema.Cascade, fk.OnDelete)
+	require.Len(t, orders.Checks, 1)
+	assert.Equal(t, "id > 0", orders.Checks[0].Expr)
+	require.Len(t, orders.Triggers, 1)
+	tr := orders.Triggers[0]
+	assert.Equal(t, "BEFORE", tr.Timing)
+	assert.Equal(t, []string{"UPDATE"}, tr.Events)
+	assert.Equal(t, "touch_updated_at", tr.FuncName)
+
+	customers := s.Table("customers")
+	require.NotNil(t, customers)
+	assert.Equal(t, "timestamp with time zone", customers.Column("created_at").Type.String())
+	assert.Equal(t, schema.ExprSQL, customers.Column("created_at").Default.Kind)
+	require.Len(t, customers.Indexes, 1)
+	assert.True(t, customers.Indexes[0].Unique)
+
+	require.Len(t, s.Views, 1)
+	assert.Contains(t, s.Views[0].Def, "JOIN customers c")
+	require.Len(t, s.Funcs, 1)
+	assert.Equal(t, "PLPGSQL", s.Funcs[0].Lang)
+	assert.Equal(t, "trigger", s.Funcs[0].Return.String())
+	require.Len(t, s.Enums, 1)
+	assert.Equal(t, []string{"pending", "paid", "shipped", "cancelled"}, s.Enums[0].Values)
+
+	// Every reference resolved to its target's position.
+	assert.NotEmpty(t, dec.Refs)
+	for _, r := range dec.Refs {
+		assert.NotEmpty(t, r.Target.File)
+	}
+}
+
+func TestDecodeProblems(t *testing.T) {
+	src := `schema "public" {}
+table "a" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+  column "t" {
+    type = txet
+  }
+  foreign_key "fk" {
+    columns     = [column.t]
+    ref_columns = [table.b.column.id]
+  }
+}
+table "b" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+}
+view "b" {
+  schema = schema.public
+  as     = "select 1"
+}
+`
+	dec := Decode([]*File{Parse("x.hcl", []byte(src))})
+	var got []string
+	for _, d := range dec.Diags["x.hcl"] {
+		got = append(got, d.Code+": "+d.Message)
+	}
+	assert.Equal(t, []string{
+		`unknown-type: Unknown PostgreSQL type "txet"; did you mean text?`,
+		`duplicate-object: The name "b" is already taken in schema "public" by the table at x.hcl:15: tables, views, sequences and types share names`,
+		`foreign-key-not-unique: Foreign key fk references b(id), which has no primary key or unique index on exactly these columns; PostgreSQL will refuse it`,
+	}, got)
+}

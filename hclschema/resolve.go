@@ -1,0 +1,172 @@
+package hclschema
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// traversal returns the static traversal of e; ok is false for other
+// expressions and for computed roots (var, local, each, data), which are
+// not resolved here.
+func traversal(e hclsyntax.Expression) (hcl.Traversal, bool) {
+	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return nil, false
+	}
+	switch t.Traversal.RootName() {
+	case "var", "local", "each", "count", "data", "atlas":
+		return nil, false
+	}
+	for _, step := range t.Traversal[1:] {
+		if _, ok := step.(hcl.TraverseAttr); !ok {
+			return nil, false
+		}
+	}
+	return t.Traversal, true
+}
+
+func steps(t hcl.Traversal) []string {
+	out := []string{t.RootName()}
+	for _, s := range t[1:] {
+		out = append(out, s.(hcl.TraverseAttr).Name)
+	}
+	return out
+}
+
+// target is what a reference resolved to.
+type target struct {
+	decl   *decl          // the object (nil for a column)
+	column *schema.Column // set for column references
+	pos    schema.Pos
+}
+
+// resolve resolves a reference to an object of one of kinds ("column" for
+// columns of owner, or table.t.column.c). It reports what does not
+// resolve; ok is false then, and for expressions that are not static
+// references.
+func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner *schema.Table) (target, bool) {
+	t, ok := traversal(e)
+	if !ok {
+		return target{}, false
+	}
+	st := steps(t)
+	r := e.Range()
+	fail := func(format string, args ...any) (target, bool) {
+		d.report(f, r, source.Error, CodeUnresolved, "Unresolved reference %s: %s", strings.Join(st, "."), fmt.Sprintf(format, args...))
+		return target{}, false
+	}
+	var tg target
+	switch {
+	case st[0] == "column" && len(st) == 2:
+		if owner == nil {
+			return fail("column.%s is only meaningful inside a table", st[1])
+		}
+		c := owner.Column(st[1])
+		if c == nil {
+			return fail("table %q has no column %q%s", owner.Name, st[1], didYouMean(st[1], columnNames(owner), "column."))
+		}
+		tg = target{column: c, pos: c.Pos}
+	case len(st) >= 4 && st[len(st)-2] == "column":
+		dc, ok := d.find(f, r, st[:len(st)-2], []string{"table", "view", "materialized"})
+		if !ok {
+			return target{}, false
+		}
+		tbl, isTable := dc.obj.(*schema.Table)
+		if !isTable {
+			return target{decl: dc, pos: d.pos(dc.file, dc.block.Range())}, true // view columns are not modelled as targets
+		}
+		col := st[len(st)-1]
+		c := tbl.Column(col)
+		if c == nil {
+			return fail("table %q has no column %q%s", tbl.Name, col, didYouMean(col, columnNames(tbl), ""))
+		}
+		tg = target{column: c, pos: c.Pos}
+	default:
+		dc, ok := d.find(f, r, st, kinds)
+		if !ok {
+			return target{}, false
+		}
+		tg = target{decl: dc, pos: d.pos(dc.file, dc.block.Range())}
+	}
+	if !slices.Contains(kinds, "column") && tg.column != nil {
+		return fail("expected a reference to %s, not a column", orList(kinds))
+	}
+	d.out.Refs = append(d.out.Refs, Ref{File: f.Name, Range: rangeOf(r), Target: tg.pos})
+	return tg, true
+}
+
+// find resolves kind.name or kind.schema.name.
+func (d *decoder) find(f *File, r hcl.Range, st []string, kinds []string) (*decl, bool) {
+	ref := strings.Join(st, ".")
+	kind := st[0]
+	if !slices.Contains(kinds, kind) {
+		return nil, false // the wrong kind of reference: spec validation reports it
+	}
+	if len(st) != 2 && len(st) != 3 {
+		d.report(f, r, source.Error, CodeUnresolved, "Invalid reference %s: write %s.<name> or %s.<schema>.<name>", ref, kind, kind)
+		return nil, false
+	}
+	name := st[len(st)-1]
+	for _, dc := range d.objects[kind][name] {
+		if len(st) == 3 && schemaOf(dc) != st[1] {
+			continue
+		}
+		return dc, true
+	}
+	var names []string
+	for n := range d.objects[kind] {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	what := fmt.Sprintf("no %s named %q", kind, name)
+	if len(st) == 3 {
+		what += fmt.Sprintf(" in schema %q", st[1])
+	}
+	d.report(f, r, source.Error, CodeUnresolved, "Unresolved reference %s: %s%s", ref, what, didYouMean(name, names, kind+"."))
+	return nil, false
+}
+
+// schemaOf is the schema name an object was placed in, "" if none.
+func schemaOf(dc *decl) string {
+	switch o := dc.obj.(type) {
+	case *schema.Schema:
+		return o.Name
+	case *schema.Table:
+		return o.Schema.Name
+	case *schema.View:
+		return o.Schema.Name
+	case *schema.Func:
+		return o.Schema.Name
+	case *schema.Enum:
+		return o.Schema.Name
+	case *schema.Domain:
+		return o.Schema.Name
+	case *schema.Composite:
+		return o.Schema.Name
+	case *schema.Sequence:
+		return o.Schema.Name
+	}
+	return ""
+}
+
+func didYouMean(name string, candidates []string, prefix string) string {
+	if s := suggest(name, candidates); s != "" {
+		return fmt.Sprintf("; did you mean %s%s?", prefix, s)
+	}
+	return ""
+}
+
+func columnNames(t *schema.Table) []string {
+	out := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		out[i] = c.Name
+	}
+	return out
+}

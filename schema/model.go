@@ -1,0 +1,339 @@
+// Package schema is the model every feature reads: a Realm of Schemas
+// holding tables, views, functions, triggers, policies, enums, domains,
+// composite types, sequences and extensions. HCL (hclschema) and SQL
+// (sqlsupport) both load into it; the planner compares two of them. Every
+// object keeps where it was declared. The package does no I/O.
+package schema
+
+import "github.com/schema-ls/schema-ls/internal/source"
+
+// Pos is where an object is declared: a file and a byte range in it.
+type Pos struct {
+	File  string
+	Range source.Range
+}
+
+// Realm is a whole database: its schemas and extensions.
+type Realm struct {
+	Schemas    []*Schema
+	Extensions []*Extension
+}
+
+// Schema returns the schema named name, or nil.
+func (r *Realm) Schema(name string) *Schema {
+	for _, s := range r.Schemas {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// Schema is a PostgreSQL schema (namespace) and the objects in it.
+type Schema struct {
+	Name       string
+	Comment    string
+	Tables     []*Table
+	Views      []*View // views and materialized views
+	Funcs      []*Func // functions, procedures and aggregates
+	Enums      []*Enum
+	Domains    []*Domain
+	Composites []*Composite
+	Sequences  []*Sequence
+	Pos        Pos
+}
+
+// Table returns the table named name, or nil.
+func (s *Schema) Table(name string) *Table {
+	for _, t := range s.Tables {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// Table is a table with its columns, keys, indexes and constraints.
+type Table struct {
+	Schema      *Schema
+	Name        string
+	Columns     []*Column
+	PrimaryKey  *Index
+	Indexes     []*Index
+	ForeignKeys []*ForeignKey
+	Checks      []*Check
+	Excludes    []*Exclude
+	Partition   *Partition
+	Triggers    []*Trigger
+	Policies    []*Policy
+	RowSecurity RowSecurity
+	Comment     string
+	Pos         Pos
+}
+
+// Column returns the column named name, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Column is a table, view or composite column.
+type Column struct {
+	Name      string
+	Type      Type
+	Null      bool
+	Default   *Expr
+	Identity  *Identity
+	Generated *Expr // GENERATED ALWAYS AS (expr) STORED
+	Collate   string
+	Comment   string
+	Pos       Pos
+}
+
+// Identity makes a column GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY.
+type Identity struct {
+	Always    bool
+	Start     int64
+	Increment int64
+}
+
+// ExprKind says how an expression was written.
+type ExprKind int
+
+// Expression kinds.
+const (
+	ExprString ExprKind = iota + 1 // a string literal
+	ExprNumber                     // a number literal
+	ExprBool                       // true or false
+	ExprSQL                        // SQL text: sql("…"), or a string attribute holding SQL
+)
+
+// Expr is a default, a check, a generated expression or a predicate.
+type Expr struct {
+	Kind  ExprKind
+	Value string // the literal's value, or the SQL text
+	Pos   Pos
+}
+
+// Index is an index, or the index behind a primary key or unique constraint.
+type Index struct {
+	Name          string
+	Unique        bool
+	Constraint    bool // a UNIQUE constraint rather than a CREATE UNIQUE INDEX
+	Parts         []*IndexPart
+	Method        string // BTREE when empty
+	Where         string
+	Include       []string
+	NullsDistinct *bool
+	Comment       string
+	Pos           Pos
+}
+
+// Columns returns the names of the column parts, in order; ok is false
+// when a part is an expression.
+func (i *Index) Columns() (names []string, ok bool) {
+	for _, p := range i.Parts {
+		if p.Column == "" {
+			return nil, false
+		}
+		names = append(names, p.Column)
+	}
+	return names, true
+}
+
+// IndexPart is one key part: a column or an expression.
+type IndexPart struct {
+	Column     string
+	Expr       string
+	Desc       bool
+	NullsFirst *bool
+	Ops        string
+	Collate    string
+}
+
+// ReferenceAction is ON UPDATE/ON DELETE behaviour, in SQL spelling.
+type ReferenceAction string
+
+// Reference actions.
+const (
+	NoAction   ReferenceAction = "NO ACTION"
+	Restrict   ReferenceAction = "RESTRICT"
+	Cascade    ReferenceAction = "CASCADE"
+	SetNull    ReferenceAction = "SET NULL"
+	SetDefault ReferenceAction = "SET DEFAULT"
+)
+
+// ForeignKey is a FOREIGN KEY constraint.
+type ForeignKey struct {
+	Name       string
+	Columns    []string
+	RefSchema  string
+	RefTable   string
+	RefColumns []string
+	OnUpdate   ReferenceAction
+	OnDelete   ReferenceAction
+	Deferrable bool
+	Pos        Pos
+}
+
+// Check is a CHECK constraint.
+type Check struct {
+	Name string
+	Expr string
+	Pos  Pos
+}
+
+// Exclude is an EXCLUDE constraint.
+type Exclude struct {
+	Name     string
+	Method   string
+	Elements []ExcludeElement
+	Where    string
+	Pos      Pos
+}
+
+// ExcludeElement is one "element WITH operator" of an EXCLUDE constraint.
+type ExcludeElement struct {
+	Column, Expr, Op string
+}
+
+// Partition is a PARTITION BY clause.
+type Partition struct {
+	Type  string // RANGE, LIST or HASH
+	Parts []IndexPart
+}
+
+// RowSecurity is ENABLE/FORCE ROW LEVEL SECURITY.
+type RowSecurity struct {
+	Enabled, Forced bool
+}
+
+// View is a view or a materialized view.
+type View struct {
+	Schema       *Schema
+	Name         string
+	Materialized bool
+	Def          string // the SELECT
+	Columns      []*Column
+	CheckOption  string
+	Indexes      []*Index // materialized views only
+	Triggers     []*Trigger
+	Comment      string
+	Pos          Pos
+}
+
+// FuncKind is a function, a procedure or an aggregate.
+type FuncKind int
+
+// Routine kinds.
+const (
+	Function FuncKind = iota
+	Procedure
+	Aggregate
+)
+
+// Func is a function, procedure or aggregate.
+type Func struct {
+	Schema      *Schema
+	Name        string
+	Kind        FuncKind
+	Args        []*FuncArg
+	Return      *Type // nil for procedures and RETURNS TABLE
+	ReturnSet   bool
+	ReturnTable []*Column
+	Lang        string
+	Body        string
+	Volatility  string
+	Strict      bool
+	Security    string
+	Parallel    string
+	Leakproof   bool
+	Comment     string
+	Pos         Pos
+}
+
+// FuncArg is one argument of a routine.
+type FuncArg struct {
+	Name    string
+	Type    Type
+	Mode    string // IN, OUT, INOUT, VARIADIC; IN when empty
+	Default *Expr
+}
+
+// Trigger is a trigger on a table or view.
+type Trigger struct {
+	Name       string
+	Timing     string   // BEFORE, AFTER, INSTEAD OF
+	Events     []string // INSERT, UPDATE, DELETE, TRUNCATE
+	UpdateOf   []string
+	ForEachRow bool
+	When       string
+	FuncSchema string
+	FuncName   string
+	Args       []string
+	Pos        Pos
+}
+
+// Policy is a row-level security policy of a table.
+type Policy struct {
+	Name  string
+	As    string // PERMISSIVE or RESTRICTIVE
+	For   string // ALL, SELECT, INSERT, UPDATE, DELETE
+	To    []string
+	Using string
+	Check string
+	Pos   Pos
+}
+
+// Enum is an enumerated type.
+type Enum struct {
+	Schema *Schema
+	Name   string
+	Values []string
+	Pos    Pos
+}
+
+// Domain is a domain over a base type.
+type Domain struct {
+	Schema  *Schema
+	Name    string
+	Type    Type
+	Null    bool
+	Default *Expr
+	Checks  []*Check
+	Pos     Pos
+}
+
+// Composite is a composite type.
+type Composite struct {
+	Schema *Schema
+	Name   string
+	Fields []*Column
+	Pos    Pos
+}
+
+// Sequence is a sequence.
+type Sequence struct {
+	Schema    *Schema
+	Name      string
+	Type      Type
+	Start     *int64
+	Increment *int64
+	Min, Max  *int64
+	Cache     *int64
+	Cycle     bool
+	OwnedBy   string // table.column, when owned
+	Pos       Pos
+}
+
+// Extension is an installed extension.
+type Extension struct {
+	Name    string
+	Schema  string
+	Version string
+	Pos     Pos
+}
