@@ -111,7 +111,7 @@ view "b" {
 	}
 	assert.Equal(t, []string{
 		`unknown-type: Unknown PostgreSQL type "txet"; did you mean text?`,
-		`duplicate-object: The name "b" is already taken in schema "public" by the table at x.hcl:15: tables, views, sequences and types share names`,
 		`foreign-key-not-unique: Foreign key fk references b(id), which has no primary key or unique index on exactly these columns; PostgreSQL will refuse it`,
+		`duplicate-object: The name "b" is already taken in schema "public" by the table at x.hcl:15: tables, views, sequences and types share names`,
 	}, got)
 }
