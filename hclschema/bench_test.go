@@ -45,3 +45,18 @@ func BenchmarkSymbols(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDecode decodes a generated schema (parsed once) into the model,
+// resolving every reference.
+func BenchmarkDecode(b *testing.B) {
+	for _, n := range sizes {
+		f := Parse("bench.hcl", []byte(gen.Schema(n)))
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if dec := Decode([]*File{f}); len(dec.Diags) > 0 {
+					b.Fatal(dec.Diags)
+				}
+			}
+		})
+	}
+}

@@ -31,13 +31,31 @@ type Decoded struct {
 	Diags map[string][]source.Diagnostic
 	// Refs are the references that resolved, for navigation.
 	Refs []Ref
+	// Decls are the declarations references can name.
+	Decls []Ref
 }
 
-// Ref is a resolved reference: where it is written and what it names.
+// Ref is a name in a file and the object it names (for a declaration, the
+// object itself): Range is the name alone, without quotes or dots, so
+// renaming replaces exactly it.
 type Ref struct {
 	File   string
 	Range  source.Range
 	Target schema.Pos
+}
+
+// declare records the declaration of an object whose block is b.
+func (d *decoder) declare(f *File, b *hclsyntax.Block, target schema.Pos) {
+	if len(b.Labels) == 0 {
+		return
+	}
+	r := b.LabelRanges[len(b.LabelRanges)-1]
+	name := source.Range{Start: r.Start.Byte, End: r.End.Byte}
+	if name.End-name.Start >= 2 && f.Src[name.Start] == '"' {
+		name.Start++
+		name.End--
+	}
+	d.out.Decls = append(d.out.Decls, Ref{File: f.Name, Range: name, Target: target})
 }
 
 // decl is a top-level object block waiting to be decoded.
@@ -81,9 +99,15 @@ func Decode(files []*File) *Decoded {
 	for _, dc := range d.decls {
 		if t, ok := dc.obj.(*schema.Table); ok {
 			for _, b := range dc.block.Body.Blocks {
-				if b.Type == "column" {
-					t.Columns = append(t.Columns, d.column(dc.file, b))
+				if b.Type != "column" {
+					continue
 				}
+				c := d.column(dc.file, b)
+				if prev := t.Column(c.Name); prev != nil {
+					d.report(dc.file, b.LabelRanges[0], source.Error, CodeDuplicate, "Duplicate column %q in table %q: already declared at %s", c.Name, t.Name, d.where(prev.Pos))
+					continue
+				}
+				t.Columns = append(t.Columns, c)
 			}
 		}
 	}
@@ -144,6 +168,7 @@ func (d *decoder) declareSchemas() {
 		}
 		d.schemas[dc.name] = s
 		dc.obj = s
+		d.declare(dc.file, dc.block, s.Pos)
 		d.out.Realm.Schemas = append(d.out.Realm.Schemas, s)
 	}
 }

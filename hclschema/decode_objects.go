@@ -146,6 +146,7 @@ func label(b *hclsyntax.Block) string {
 
 func (d *decoder) column(f *File, b *hclsyntax.Block) *schema.Column {
 	c := &schema.Column{Name: label(b), Null: false, Pos: d.pos(f, b.Range())}
+	d.declare(f, b, c.Pos)
 	body := b.Body
 	if a := body.Attributes["type"]; a != nil {
 		c.Type, _ = d.typeOf(f, a.Expr)

@@ -34,6 +34,7 @@ func (d *decoder) placeObjects() {
 			continue
 		}
 		pos := d.pos(dc.file, b.Range())
+		d.declare(dc.file, b, pos)
 		switch b.Type {
 		case "table":
 			t := &schema.Table{Schema: s, Name: dc.name, Pos: pos}

@@ -88,6 +88,9 @@ table "a" {
   column "t" {
     type = txet
   }
+  column "id" {
+    type = bigint
+  }
   foreign_key "fk" {
     columns     = [column.t]
     ref_columns = [table.b.column.id]
@@ -111,7 +114,8 @@ view "b" {
 	}
 	assert.Equal(t, []string{
 		`unknown-type: Unknown PostgreSQL type "txet"; did you mean text?`,
+		`duplicate-object: Duplicate column "id" in table "a": already declared at x.hcl:4`,
 		`foreign-key-not-unique: Foreign key fk references b(id), which has no primary key or unique index on exactly these columns; PostgreSQL will refuse it`,
-		`duplicate-object: The name "b" is already taken in schema "public" by the table at x.hcl:15: tables, views, sequences and types share names`,
+		`duplicate-object: The name "b" is already taken in schema "public" by the table at x.hcl:18: tables, views, sequences and types share names`,
 	}, got)
 }

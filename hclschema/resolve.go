@@ -63,6 +63,14 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 		return target{}, false
 	}
 	var tg target
+	var named []Ref // name segments and what each names
+	seg := func(i int, pos schema.Pos) {
+		r := t[i].SourceRange()
+		if i > 0 {
+			r.Start.Byte++ // a step's range starts at its dot
+		}
+		named = append(named, Ref{File: f.Name, Range: source.Range{Start: r.Start.Byte, End: r.End.Byte}, Target: pos})
+	}
 	switch {
 	case st[0] == "column" && len(st) == 2:
 		if owner == nil {
@@ -73,13 +81,16 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 			return fail("table %q has no column %q%s", owner.Name, st[1], didYouMean(st[1], columnNames(owner), "column."))
 		}
 		tg = target{column: c, pos: c.Pos}
+		seg(1, c.Pos)
 	case len(st) >= 4 && st[len(st)-2] == "column":
 		dc, ok := d.find(f, r, st[:len(st)-2], []string{"table", "view", "materialized"})
 		if !ok {
 			return target{}, false
 		}
+		seg(len(st)-3, d.pos(dc.file, dc.block.Range()))
 		tbl, isTable := dc.obj.(*schema.Table)
 		if !isTable {
+			d.out.Refs = append(d.out.Refs, named...)
 			return target{decl: dc, pos: d.pos(dc.file, dc.block.Range())}, true // view columns are not modelled as targets
 		}
 		col := st[len(st)-1]
@@ -88,17 +99,22 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 			return fail("table %q has no column %q%s", tbl.Name, col, didYouMean(col, columnNames(tbl), ""))
 		}
 		tg = target{column: c, pos: c.Pos}
+		seg(len(st)-1, c.Pos)
 	default:
 		dc, ok := d.find(f, r, st, kinds)
 		if !ok {
 			return target{}, false
 		}
 		tg = target{decl: dc, pos: d.pos(dc.file, dc.block.Range())}
+		seg(len(st)-1, tg.pos)
+		if s := d.schemas[st[1]]; len(st) == 3 && s != nil {
+			seg(1, s.Pos)
+		}
 	}
 	if !slices.Contains(kinds, "column") && tg.column != nil {
 		return fail("expected a reference to %s, not a column", orList(kinds))
 	}
-	d.out.Refs = append(d.out.Refs, Ref{File: f.Name, Range: rangeOf(r), Target: tg.pos})
+	d.out.Refs = append(d.out.Refs, named...)
 	return tg, true
 }
 

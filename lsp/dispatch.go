@@ -36,12 +36,17 @@ var notifications = map[string]notificationFunc{
 // requests: initialize and shutdown run in order; the others take a
 // snapshot in order and then run concurrently (see request).
 var requests = map[string]requestFunc{
-	"initialize":                  syncRequest((*Server).initialize),
-	"shutdown":                    func(s *Server, _ context.Context, _ jsonrpc2.RawMessage) (any, error) { return nil, s.shutdown() },
-	"textDocument/foldingRange":   request(foldingRange),
-	"textDocument/documentSymbol": request(documentSymbol),
-	"textDocument/hover":          request(hover),
-	"textDocument/completion":     request(completion),
+	"initialize":                     syncRequest((*Server).initialize),
+	"shutdown":                       func(s *Server, _ context.Context, _ jsonrpc2.RawMessage) (any, error) { return nil, s.shutdown() },
+	"textDocument/foldingRange":      request(foldingRange),
+	"textDocument/documentSymbol":    request(documentSymbol),
+	"textDocument/hover":             request(hover),
+	"textDocument/completion":        request(completion),
+	"textDocument/definition":        request(definition),
+	"textDocument/references":        request(references),
+	"textDocument/documentHighlight": request(documentHighlight),
+	"textDocument/prepareRename":     request(prepareRename),
+	"textDocument/rename":            request(rename),
 }
 
 // handle is the connection's handler. It recovers from panics: a request

@@ -59,10 +59,14 @@ func (s *Server) initialize(_ context.Context, p *protocol.InitializeParams) (*p
 				Change:    ptr(protocol.TextDocumentSyncKindIncremental),
 				Save:      &protocol.SaveOptions{IncludeText: ptr(false)},
 			},
-			FoldingRangeProvider:   protocol.Boolean(true),
-			HoverProvider:          protocol.Boolean(true),
-			CompletionProvider:     &protocol.CompletionOptions{TriggerCharacters: []string{".", "="}},
-			DocumentSymbolProvider: &protocol.DocumentSymbolOptions{Label: ptr("schema-ls")},
+			FoldingRangeProvider:      protocol.Boolean(true),
+			HoverProvider:             protocol.Boolean(true),
+			CompletionProvider:        &protocol.CompletionOptions{TriggerCharacters: []string{".", "="}},
+			DefinitionProvider:        protocol.Boolean(true),
+			ReferencesProvider:        protocol.Boolean(true),
+			DocumentHighlightProvider: protocol.Boolean(true),
+			RenameProvider:            &protocol.RenameOptions{PrepareProvider: ptr(true)},
+			DocumentSymbolProvider:    &protocol.DocumentSymbolOptions{Label: ptr("schema-ls")},
 			Workspace: &protocol.WorkspaceOptions{
 				WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
 					Supported:           ptr(true),

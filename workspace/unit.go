@@ -106,3 +106,12 @@ func (s *Snapshot) Diagnostics(f *File) []source.Diagnostic {
 func hasSyntaxError(diags []source.Diagnostic) bool {
 	return slices.ContainsFunc(diags, func(d source.Diagnostic) bool { return d.Code == hclschema.CodeSyntax })
 }
+
+// DecodedFor returns the decoded unit f belongs to; ok is false for files
+// that are not schema files.
+func (s *Snapshot) DecodedFor(f *File) (*hclschema.Decoded, bool) {
+	if f == nil || f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema {
+		return nil, false
+	}
+	return s.Decoded(filepath.Dir(f.Key)), true
+}

@@ -39,6 +39,14 @@
 //	@nohover(LOC)                   there is no hover at LOC
 //	@complete(LOC, "label", "!no")  completion at the end of LOC offers
 //	                                "label" and not "no"
+//	@def(SRC, DST)                  definition at SRC is exactly DST's span
+//	@refs(SRC, LOC...)              references at SRC (declaration
+//	                                included) are exactly these spans
+//	@highlight(SRC, LOC...)         the same for document highlights
+//	@rename(SRC, "new", NAME)       renaming at SRC gives the files of golden
+//	                                @rename/NAME ("== file ==" then its
+//	                                text); without NAME, the rename is
+//	                                refused
 //	@nodiag()                       nothing: documents that the file is clean
 //
 // Diagnostics match markers one to one: a diagnostic no @diag marker names

@@ -125,6 +125,10 @@ func run(t *testing.T, c *Case, enc source.Encoding, serve ServerFunc, update bo
 			s.checkHover(ctx, m, skips)
 		case "complete":
 			s.checkComplete(ctx, m, skips)
+		case "def", "refs", "highlight":
+			s.checkNav(ctx, m, skips)
+		case "rename":
+			s.checkRename(ctx, m, skips)
 		default:
 			t.Errorf("%s: unknown marker @%s", m, m.Name)
 		}

@@ -1,0 +1,4 @@
+variable "comment" {
+  type    = string // | int | bool | list(string) | etc.
+  default = "default value"
+}

@@ -1,0 +1,3 @@
+schema "main" {
+  comment = var.comment
+}

@@ -1,0 +1,9 @@
+table "t" {
+  schema = schema.test
+  column "c1" {
+    type = json
+  }
+  column "c2" {
+    type = jsonb
+  }
+}

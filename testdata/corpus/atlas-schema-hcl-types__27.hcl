@@ -1,0 +1,6 @@
+table "t" {
+  schema = schema.test
+  column "c1" {
+    type = money
+  }
+}

@@ -1,0 +1,5 @@
+schema "public" {
+  comment = "A schema comment"
+}
+
+schema "private" {}

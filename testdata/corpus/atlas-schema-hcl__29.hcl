@@ -1,0 +1,3 @@
+primary_key {
+  columns = [column.id]
+}

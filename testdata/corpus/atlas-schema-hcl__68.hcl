@@ -1,0 +1,8 @@
+schema "public" {}
+
+table "products" {
+  column "name" {
+    type    = text
+    collate = "es_ES"
+  }
+}

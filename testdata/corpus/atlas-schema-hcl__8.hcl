@@ -1,0 +1,8 @@
+table "products" {
+    column "price" {
+        type = float
+    }
+    check "positive price" {
+	    expr = "price > 0"
+    }
+}

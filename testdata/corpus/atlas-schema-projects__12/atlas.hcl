@@ -1,0 +1,4 @@
+variable "cloud_token" {
+  type    = string
+  default = file("/var/run/secrets/atlas_token")
+}

@@ -1,0 +1,3 @@
+data "hcl_schema" "app" {
+  paths = fileset("schema/*.pg.hcl")
+}

@@ -1,0 +1,16 @@
+variable "tenant" {
+  type = string
+}
+
+data "hcl_schema" "app" {
+  path = "schema.hcl"
+  vars = {
+    tenant = var.tenant
+  }
+}
+
+
+env "local" {
+  src = data.hcl_schema.app.url
+  url = "sqlite://test?mode=memory&_fk=1"
+}

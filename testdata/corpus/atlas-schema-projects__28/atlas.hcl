@@ -1,0 +1,6 @@
+data "composite_schema" "project" {
+  schema "public" {
+  }
+  schema "private" {
+  }
+}

@@ -1,0 +1,8 @@
+data "composite_schema" "project" {
+  schema "public" {
+    url = "file://types.pg.hcl"
+  }
+  schema "public" {
+    url = "ent://ent/schema"
+  }
+}

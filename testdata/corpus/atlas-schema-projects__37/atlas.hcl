@@ -1,0 +1,17 @@
+env "prod" {
+  for_each = toset(data.sql.tenants.values)
+  url      = urlsetpath(var.url, each.value)
+  migration {
+    dir = "file://migrations"
+  }
+  format {
+    migrate {
+      apply = format(
+        "{{ json . | json_merge %q }}",
+        jsonencode({
+          Tenant : each.value
+        })
+      )
+    }
+  }
+}

@@ -1,0 +1,7 @@
+env "local" {
+    // ..
+    migration {
+        // URL where the migration directory resides.
+        dir = "file://migrations"
+    }
+}

@@ -1,0 +1,9 @@
+table "t" {
+  schema = schema.test
+  column "c" {
+    type = int
+  }
+  check "ck" {
+    expr = "c <> d"
+  }
+}

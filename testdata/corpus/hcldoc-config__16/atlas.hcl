@@ -1,0 +1,6 @@
+diff {
+  concurrent_index {
+    add  = true
+    drop = true
+  }
+}

@@ -1,0 +1,5 @@
+format {
+  migrate {
+    diff = "{{ sql . \"  \" }}"
+  }
+}

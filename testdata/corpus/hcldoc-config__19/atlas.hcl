@@ -1,0 +1,6 @@
+migration {
+  dir = "file://migrations"
+  repo {
+    name = "app"
+  }
+}

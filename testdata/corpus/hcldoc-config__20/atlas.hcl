@@ -1,0 +1,3 @@
+repo {
+  name = "app"
+}

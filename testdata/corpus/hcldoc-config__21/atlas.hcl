@@ -1,0 +1,6 @@
+schema {
+  src = "file://schema.hcl"
+  repo {
+    name = "app"
+  }
+}

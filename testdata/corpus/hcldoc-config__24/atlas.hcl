@@ -1,0 +1,7 @@
+hook "sql" "timeout" {
+  transaction {
+    after_begin = [
+      "SET statement_timeout TO '50ms'",
+    ]
+  }
+}

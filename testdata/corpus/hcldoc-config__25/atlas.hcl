@@ -1,0 +1,8 @@
+lint {
+  destructive {
+    error = false
+  }
+  concurrent_index {
+    error = true
+  }
+}

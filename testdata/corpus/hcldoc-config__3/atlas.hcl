@@ -1,0 +1,7 @@
+data "external" "dot_env" {
+  program = [
+    "npm",
+    "run",
+    "load-env.js"
+  ]
+}

@@ -1,0 +1,7 @@
+data "external_schema" "graph" {
+  program = [
+    "npm",
+    "run",
+    "generate-schema"
+  ]
+}

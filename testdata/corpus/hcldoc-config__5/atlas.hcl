@@ -1,0 +1,1 @@
+data "gcp_cloudsql_token" "db" {}

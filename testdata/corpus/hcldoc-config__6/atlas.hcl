@@ -1,0 +1,6 @@
+data "hcl_schema" "app" {
+  path = "schema.hcl"
+  vars = {
+    tenant = var.tenant
+  }
+}

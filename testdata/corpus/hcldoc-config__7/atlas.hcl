@@ -1,0 +1,3 @@
+data "remote_dir" "migrations" {
+  name = "myapp"
+}

@@ -1,0 +1,5 @@
+data "sql" "tenants" {
+  url   = var.url
+  query = "..."
+  args  = [var.pattern]
+}

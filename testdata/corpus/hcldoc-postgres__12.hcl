@@ -1,0 +1,6 @@
+table "users" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+}

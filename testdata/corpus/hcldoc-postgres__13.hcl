@@ -1,0 +1,3 @@
+trigger "trigger_orders_audit" {
+  on = table.orders
+}

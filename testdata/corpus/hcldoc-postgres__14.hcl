@@ -1,0 +1,6 @@
+view "clean_users" {
+  schema = schema.public
+  column "id" {
+    type = int
+  }
+}

@@ -1,0 +1,4 @@
+enum "status" {
+  schema = schema.test
+  values = ["on", "off"]
+}

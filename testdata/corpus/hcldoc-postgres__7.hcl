@@ -1,0 +1,7 @@
+materialized "name" {
+  schema = schema.public
+  column "total" {
+    null = true
+    type = numeric
+  }
+}

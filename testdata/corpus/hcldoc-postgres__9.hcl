@@ -1,0 +1,7 @@
+procedure "proc" {
+  schema = schema.public
+  lang   = SQL
+  arg "a" {
+    type = integer
+  }
+}

@@ -1,0 +1,5 @@
+lint {
+  non_linear {
+    error = true
+  }
+}

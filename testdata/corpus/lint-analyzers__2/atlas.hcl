@@ -1,0 +1,5 @@
+lint {
+  destructive {
+    error = false
+  }
+}

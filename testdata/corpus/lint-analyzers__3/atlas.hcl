@@ -1,0 +1,5 @@
+lint {
+  data_depend {
+    error = true
+  }
+}

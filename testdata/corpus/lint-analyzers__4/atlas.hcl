@@ -1,0 +1,5 @@
+lint {
+  incompatible {
+    error = true
+  }
+}

@@ -1,0 +1,6 @@
+lint {
+  naming {
+    match   = "^[a-z]+$"
+    message = "must be lowercase"
+  }
+}

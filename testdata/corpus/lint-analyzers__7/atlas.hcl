@@ -1,0 +1,7 @@
+lint {
+  naming {
+    error   = true
+    match   = "^[a-z]+$"
+    message = "must be lowercase"
+  }
+}

@@ -1,0 +1,6 @@
+lint {
+  concurrent_index {
+    // highlight-next-line
+    error = true
+  }
+}

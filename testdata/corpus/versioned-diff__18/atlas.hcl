@@ -1,0 +1,5 @@
+env "dev" {
+  migration {
+    exclude = ["*.constraint_name"]
+  }
+}
