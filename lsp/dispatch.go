@@ -47,6 +47,8 @@ var requests = map[string]requestFunc{
 	"textDocument/documentHighlight": request(documentHighlight),
 	"textDocument/prepareRename":     request(prepareRename),
 	"textDocument/rename":            request(rename),
+	"textDocument/formatting":        request(formatting),
+	"textDocument/rangeFormatting":   request(rangeFormatting),
 }
 
 // handle is the connection's handler. It recovers from panics: a request

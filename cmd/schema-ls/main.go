@@ -3,6 +3,7 @@
 //
 //	schema-ls [serve] [--stdio] [--log-file PATH]   LSP over stdio
 //	schema-ls check [--format text|json] PATH...     diagnostics
+//	schema-ls fmt [--check] PATH...                  canonical formatting
 //	schema-ls version
 package main
 
@@ -23,6 +24,7 @@ const usage = `schema-ls: language server and CLI for PostgreSQL schemas in Atla
 usage:
   schema-ls [serve] [--stdio] [--log-file PATH]   run the language server on stdin/stdout
   schema-ls check [--format text|json] PATH...     print diagnostics (path:line:col: severity: message [code])
+  schema-ls fmt [--check] PATH...                  rewrite .hcl files in canonical style (--check: list them, change nothing)
   schema-ls version                                print the version
 
 exit codes: 0 ok, 1 problems found, 2 usage or I/O error
@@ -44,6 +46,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return serve(ctx, args, stdin, stdout, stderr)
 	case "check":
 		return check(args, stdout, stderr)
+	case "fmt":
+		return fmtCmd(args, stdout, stderr)
 	case "version":
 		fmt.Fprintf(stdout, "schema-ls %s\n", version)
 		return 0

@@ -47,6 +47,9 @@
 //	                                @rename/NAME ("== file ==" then its
 //	                                text); without NAME, the rename is
 //	                                refused
+//	@format(NAME)                   the file as formatting leaves it equals
+//	                                golden @format/NAME ("error: …" when
+//	                                the server refuses)
 //	@nodiag()                       nothing: documents that the file is clean
 //
 // Diagnostics match markers one to one: a diagnostic no @diag marker names

@@ -59,3 +59,23 @@ func (s *session) span(file string, r protocol.Range) string {
 	el, ec := m.Position(s.offset(file, r.End), source.Runes)
 	return fmt.Sprintf("%d:%d-%d:%d", sl+1, sc+1, el+1, ec+1)
 }
+
+// renderFormat prints the file as formatting leaves it, or "error: …"
+// when the server refuses.
+func (s *session) renderFormat(ctx context.Context, file string) string {
+	var edits []protocol.TextEdit
+	err := s.client.Call(ctx, "textDocument/formatting", &protocol.DocumentFormattingParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: s.uri(file)},
+		Options:      protocol.FormattingOptions{TabSize: 2, InsertSpaces: true},
+	}, &edits)
+	if err != nil {
+		return "error: " + err.Error() + "\n"
+	}
+	text := s.texts[file]
+	m := source.NewMapper(text)
+	for i := len(edits) - 1; i >= 0; i-- {
+		start, end := s.offsetIn(m, edits[i].Range.Start), s.offsetIn(m, edits[i].Range.End)
+		text = text[:start] + edits[i].NewText + text[end:]
+	}
+	return text
+}

@@ -129,6 +129,8 @@ func run(t *testing.T, c *Case, enc source.Encoding, serve ServerFunc, update bo
 			s.checkNav(ctx, m, skips)
 		case "rename":
 			s.checkRename(ctx, m, skips)
+		case "format":
+			s.golden(m, s.renderFormat(ctx, m.File))
 		default:
 			t.Errorf("%s: unknown marker @%s", m, m.Name)
 		}
