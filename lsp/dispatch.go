@@ -36,19 +36,21 @@ var notifications = map[string]notificationFunc{
 // requests: initialize and shutdown run in order; the others take a
 // snapshot in order and then run concurrently (see request).
 var requests = map[string]requestFunc{
-	"initialize":                     syncRequest((*Server).initialize),
-	"shutdown":                       func(s *Server, _ context.Context, _ jsonrpc2.RawMessage) (any, error) { return nil, s.shutdown() },
-	"textDocument/foldingRange":      request(foldingRange),
-	"textDocument/documentSymbol":    request(documentSymbol),
-	"textDocument/hover":             request(hover),
-	"textDocument/completion":        request(completion),
-	"textDocument/definition":        request(definition),
-	"textDocument/references":        request(references),
-	"textDocument/documentHighlight": request(documentHighlight),
-	"textDocument/prepareRename":     request(prepareRename),
-	"textDocument/rename":            request(rename),
-	"textDocument/formatting":        request(formatting),
-	"textDocument/rangeFormatting":   request(rangeFormatting),
+	"initialize":                        syncRequest((*Server).initialize),
+	"shutdown":                          func(s *Server, _ context.Context, _ jsonrpc2.RawMessage) (any, error) { return nil, s.shutdown() },
+	"textDocument/foldingRange":         request(foldingRange),
+	"textDocument/documentSymbol":       request(documentSymbol),
+	"textDocument/hover":                request(hover),
+	"textDocument/completion":           request(completion),
+	"textDocument/definition":           request(definition),
+	"textDocument/references":           request(references),
+	"textDocument/documentHighlight":    request(documentHighlight),
+	"textDocument/prepareRename":        request(prepareRename),
+	"textDocument/rename":               request(rename),
+	"textDocument/formatting":           request(formatting),
+	"textDocument/rangeFormatting":      request(rangeFormatting),
+	"textDocument/semanticTokens/full":  request(semanticTokensFull),
+	"textDocument/semanticTokens/range": request(semanticTokensRange),
 }
 
 // handle is the connection's handler. It recovers from panics: a request

@@ -68,7 +68,12 @@ func (s *Server) initialize(_ context.Context, p *protocol.InitializeParams) (*p
 			RenameProvider:                  &protocol.RenameOptions{PrepareProvider: ptr(true)},
 			DocumentFormattingProvider:      protocol.Boolean(true),
 			DocumentRangeFormattingProvider: protocol.Boolean(true),
-			DocumentSymbolProvider:          &protocol.DocumentSymbolOptions{Label: ptr("schema-ls")},
+			SemanticTokensProvider: &protocol.SemanticTokensOptions{
+				Legend: semanticTokensLegend,
+				Full:   protocol.Boolean(true),
+				Range:  protocol.Boolean(true),
+			},
+			DocumentSymbolProvider: &protocol.DocumentSymbolOptions{Label: ptr("schema-ls")},
 			Workspace: &protocol.WorkspaceOptions{
 				WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
 					Supported:           ptr(true),

@@ -50,6 +50,9 @@
 //	@format(NAME)                   the file as formatting leaves it equals
 //	                                golden @format/NAME ("error: …" when
 //	                                the server refuses)
+//	@tokens(NAME)                   the file's semantic tokens ("L:C-L:C
+//	                                type+modifiers text" a line) equal
+//	                                golden @tokens/NAME
 //	@nodiag()                       nothing: documents that the file is clean
 //
 // Diagnostics match markers one to one: a diagnostic no @diag marker names

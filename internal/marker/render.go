@@ -79,3 +79,40 @@ func (s *session) renderFormat(ctx context.Context, file string) string {
 	}
 	return text
 }
+
+// renderTokens prints a file's semantic tokens, one a line:
+// "L:C-L:C TYPE[+MODIFIERS] text", decoded from the relative encoding
+// with the legend the server announced.
+func (s *session) renderTokens(ctx context.Context, file string) string {
+	var res *protocol.SemanticTokens
+	require.NoError(s.t, s.client.Call(ctx, "textDocument/semanticTokens/full",
+		&protocol.SemanticTokensParams{TextDocument: protocol.TextDocumentIdentifier{URI: s.uri(file)}}, &res))
+	if res == nil {
+		return ""
+	}
+	legend := s.legend
+	var b strings.Builder
+	line, col := 0, 0
+	m := source.NewMapper(s.texts[file])
+	for i := 0; i+4 < len(res.Data); i += 5 {
+		d := res.Data[i : i+5]
+		if d[0] > 0 {
+			line, col = line+int(d[0]), int(d[1])
+		} else {
+			col += int(d[1])
+		}
+		start := s.offsetIn(m, protocol.Position{Line: uint32(line), Character: uint32(col)})
+		end := s.offsetIn(m, protocol.Position{Line: uint32(line), Character: uint32(col) + d[2]})
+		name := fmt.Sprint(d[3])
+		if int(d[3]) < len(legend.TokenTypes) {
+			name = legend.TokenTypes[d[3]]
+		}
+		for bit, mod := range legend.TokenModifiers {
+			if d[4]&(1<<bit) != 0 {
+				name += "+" + mod
+			}
+		}
+		fmt.Fprintf(&b, "%s %s %s\n", s.span(file, protocol.Range{Start: protocol.Position{Line: uint32(line), Character: uint32(col)}, End: protocol.Position{Line: uint32(line), Character: uint32(col) + d[2]}}), name, s.texts[file][start:end])
+	}
+	return b.String()
+}

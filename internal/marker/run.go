@@ -70,6 +70,7 @@ type session struct {
 	client *lsptest.Client
 	texts  map[string]string
 	update bool
+	legend protocol.SemanticTokensLegend
 }
 
 func run(t *testing.T, c *Case, enc source.Encoding, serve ServerFunc, update bool) {
@@ -96,6 +97,9 @@ func run(t *testing.T, c *Case, enc source.Encoding, serve ServerFunc, update bo
 		want = protocol.PositionEncodingKindUTF8
 	}
 	require.Equal(t, want, res.Capabilities.PositionEncoding, "negotiated position encoding")
+	if st, ok := res.Capabilities.SemanticTokensProvider.(*protocol.SemanticTokensOptions); ok {
+		s.legend = st.Legend
+	}
 	require.NoError(t, s.client.WaitProgressEnd(ctx, 1), "workspace scan")
 
 	for _, name := range c.Order {
@@ -131,6 +135,8 @@ func run(t *testing.T, c *Case, enc source.Encoding, serve ServerFunc, update bo
 			s.checkRename(ctx, m, skips)
 		case "format":
 			s.golden(m, s.renderFormat(ctx, m.File))
+		case "tokens":
+			s.golden(m, s.renderTokens(ctx, m.File))
 		default:
 			t.Errorf("%s: unknown marker @%s", m, m.Name)
 		}
