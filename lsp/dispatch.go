@@ -51,6 +51,7 @@ var requests = map[string]requestFunc{
 	"textDocument/rangeFormatting":      request(rangeFormatting),
 	"textDocument/semanticTokens/full":  request(semanticTokensFull),
 	"textDocument/semanticTokens/range": request(semanticTokensRange),
+	"workspace/symbol":                  request(workspaceSymbol),
 }
 
 // handle is the connection's handler. It recovers from panics: a request

@@ -73,7 +73,8 @@ func (s *Server) initialize(_ context.Context, p *protocol.InitializeParams) (*p
 				Full:   protocol.Boolean(true),
 				Range:  protocol.Boolean(true),
 			},
-			DocumentSymbolProvider: &protocol.DocumentSymbolOptions{Label: ptr("schema-ls")},
+			DocumentSymbolProvider:  &protocol.DocumentSymbolOptions{Label: ptr("schema-ls")},
+			WorkspaceSymbolProvider: protocol.Boolean(true),
 			Workspace: &protocol.WorkspaceOptions{
 				WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
 					Supported:           ptr(true),

@@ -53,6 +53,8 @@
 //	@tokens(NAME)                   the file's semantic tokens ("L:C-L:C
 //	                                type+modifiers text" a line) equal
 //	                                golden @tokens/NAME
+//	@wsymbols("query", NAME)        a workspace symbol search equals golden
+//	                                @wsymbols/NAME
 //	@nodiag()                       nothing: documents that the file is clean
 //
 // Diagnostics match markers one to one: a diagnostic no @diag marker names

@@ -116,3 +116,21 @@ func (s *session) renderTokens(ctx context.Context, file string) string {
 	}
 	return b.String()
 }
+
+// renderWorkspaceSymbols prints the results of a workspace symbol search,
+// one a line: "KIND NAME in CONTAINER at FILE:SPAN".
+func (s *session) renderWorkspaceSymbols(ctx context.Context, query string) string {
+	var res protocol.WorkspaceSymbolResult
+	require.NoError(s.t, s.client.Call(ctx, "workspace/symbol", &protocol.WorkspaceSymbolParams{Query: query}, &res))
+	var b strings.Builder
+	if syms, ok := res.(protocol.SymbolInformationSlice); ok {
+		for _, si := range syms {
+			container := ""
+			if si.ContainerName != nil {
+				container = " in " + *si.ContainerName
+			}
+			fmt.Fprintf(&b, "%s %s%s at %s\n", source.SymbolKind(si.Kind), si.Name, container, s.spanOf(si.Location))
+		}
+	}
+	return b.String()
+}

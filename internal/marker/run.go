@@ -137,6 +137,14 @@ func run(t *testing.T, c *Case, enc source.Encoding, serve ServerFunc, update bo
 			s.golden(m, s.renderFormat(ctx, m.File))
 		case "tokens":
 			s.golden(m, s.renderTokens(ctx, m.File))
+		case "wsymbols":
+			if len(m.Args) != 2 {
+				t.Errorf("%s: want @wsymbols(\"query\", NAME)", m)
+				continue
+			}
+			q, err := unquote(m.Args[0])
+			require.NoError(t, err)
+			s.golden(Marker{File: m.File, Line: m.Line, Name: m.Name, Args: m.Args[1:]}, s.renderWorkspaceSymbols(ctx, q))
 		default:
 			t.Errorf("%s: unknown marker @%s", m, m.Name)
 		}
