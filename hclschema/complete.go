@@ -60,6 +60,9 @@ func Complete(f *File, root *spec.Block, off int) []Candidate {
 	if off < 0 || off > len(src) {
 		return nil
 	}
+	if insideToken(src, off) {
+		return nil // inside a comment, string or heredoc
+	}
 	frames, ok := enclosing(src[:off])
 	if !ok {
 		return nil // inside a string, heredoc or comment
@@ -69,7 +72,7 @@ func Complete(f *File, root *spec.Block, off int) []Candidate {
 		if !fr.block || sp == nil {
 			return nil // in an object literal or an unknown block
 		}
-		sp = sp.Block(fr.typ)
+		sp = variantOf(sp.Block(fr.typ), fr.labels)
 	}
 	if sp == nil {
 		return nil
@@ -309,10 +312,21 @@ func valueCandidates(f *File, a *spec.Attr, frames []frame, replace source.Range
 func references(f *File, kinds []string, frames []frame) []Candidate {
 	var out []Candidate
 	body := f.Body()
+	count := map[string]int{} // kind.name -> how many objects share it
 	for _, b := range body.Blocks {
 		if slices.Contains(kinds, b.Type) && len(b.Labels) > 0 {
-			out = append(out, Candidate{Label: b.Type + "." + b.Labels[len(b.Labels)-1], Kind: CandReference, Detail: b.Type})
+			count[b.Type+"."+b.Labels[len(b.Labels)-1]]++
 		}
+	}
+	for _, b := range body.Blocks {
+		if !slices.Contains(kinds, b.Type) || len(b.Labels) == 0 {
+			continue
+		}
+		label := b.Type + "." + b.Labels[len(b.Labels)-1]
+		if count[label] > 1 && len(b.Labels) == 2 {
+			label = b.Type + "." + b.Labels[0] + "." + b.Labels[1] // ambiguous: qualify with the schema
+		}
+		out = append(out, Candidate{Label: label, Kind: CandReference, Detail: b.Type})
 	}
 	if slices.Contains(kinds, "column") && len(frames) > 0 {
 		if owner := existing(f, frames[:1]); owner != nil {
@@ -342,4 +356,35 @@ var columnTypes = []struct{ label, snippet string }{
 	{"tsvector", ""}, {"tsquery", ""},
 	{"int4range", ""}, {"int8range", ""}, {"numrange", ""}, {"tsrange", ""}, {"tstzrange", ""}, {"daterange", ""},
 	{"point", ""}, {"line", ""}, {"lseg", ""}, {"box", ""}, {"path", ""}, {"polygon", ""}, {"circle", ""},
+}
+
+// insideToken reports whether off is strictly inside a comment, a quoted
+// string or a heredoc of src.
+func insideToken(src []byte, off int) bool {
+	tokens, _ := hclsyntax.LexConfig(src, "", hcl.InitialPos)
+	inString := -1 // start of the open string or heredoc
+	for _, tok := range tokens {
+		r := tok.Range
+		switch tok.Type {
+		case hclsyntax.TokenComment:
+			end := r.End.Byte
+			if strings.HasSuffix(string(tok.Bytes), "\n") {
+				end-- // the newline ends a line comment
+			}
+			if r.Start.Byte < off && off <= end {
+				return true
+			}
+		case hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc:
+			inString = r.End.Byte
+		case hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc:
+			if inString >= 0 && inString <= off && off <= r.Start.Byte {
+				return true
+			}
+			inString = -1
+		}
+		if r.Start.Byte > off {
+			break
+		}
+	}
+	return false
 }

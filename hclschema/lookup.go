@@ -55,7 +55,7 @@ func At(f *File, root *spec.Block, off int) Node {
 			}
 			var bs *spec.Block
 			if sp != nil {
-				bs = sp.Block(b.Type)
+				bs = Variant(sp.Block(b.Type), b)
 			}
 			n.Blocks = append(n.Blocks, b)
 			n.Specs = append(n.Specs, bs)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/schema-ls/schema-ls/hclschema/spec"
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/schema"
 )
 
 // Diagnostic codes of spec validation.
@@ -63,7 +64,12 @@ func (v *validator) body(body *hclsyntax.Body, sp *spec.Block, owner *hclsyntax.
 		}
 		v.value(a, as)
 	}
+	// A qualified block (table "public" "users") names its schema in a label.
+	qualified := owner != nil && sp.Qualified && len(owner.Labels) > len(sp.Labels)
 	for _, as := range sp.Attrs {
+		if qualified && as.Name == "schema" {
+			continue
+		}
 		if as.Required && body.Attributes[as.Name] == nil && owner != nil {
 			v.report(headerRange(owner), source.Error, CodeMissingAttribute, "Missing required attribute %q in %s", as.Name, where(owner))
 		}
@@ -85,6 +91,14 @@ func (v *validator) body(body *hclsyntax.Body, sp *spec.Block, owner *hclsyntax.
 			seen[b.Type] = b
 		}
 		v.labels(b, bs)
+		if len(bs.Variants) > 0 && len(b.Labels) > 0 && bs.Variants[b.Labels[0]] == nil {
+			var known []string
+			for k := range bs.Variants {
+				known = append(known, k)
+			}
+			slices.Sort(known)
+			v.unknown(b.LabelRanges[0], b.Type+" type", b.Labels[0], where(owner), known, CodeUnknownBlock)
+		}
 		v.body(b.Body, Variant(bs, b), b)
 	}
 	for _, bs := range sp.Blocks {
@@ -97,8 +111,12 @@ func (v *validator) body(body *hclsyntax.Body, sp *spec.Block, owner *hclsyntax.
 // Variant is the spec of block b: the variant its first label names, if
 // the spec has variants and one matches, else bs itself.
 func Variant(bs *spec.Block, b *hclsyntax.Block) *spec.Block {
-	if len(b.Labels) > 0 {
-		if vs, ok := bs.Variants[b.Labels[0]]; ok {
+	return variantOf(bs, b.Labels)
+}
+
+func variantOf(bs *spec.Block, labels []string) *spec.Block {
+	if bs != nil && len(labels) > 0 {
+		if vs, ok := bs.Variants[labels[0]]; ok {
 			return vs
 		}
 	}
@@ -124,7 +142,7 @@ func (v *validator) labels(b *hclsyntax.Block, bs *spec.Block) {
 	}
 	switch got := len(b.Labels); {
 	case got > hi && hi == 0:
-		v.report(b.LabelRanges[0], source.Error, CodeLabels, "A %s block takes no label", b.Type)
+		v.report(b.LabelRanges[0], source.Warning, CodeLabels, "%s %s block takes no label: Atlas ignores it", article(b.Type), b.Type)
 	case got > hi:
 		v.report(b.LabelRanges[hi], source.Error, CodeLabels, "Too many labels on %s block: it takes %s", b.Type, labelForms(bs))
 	case got < lo:
@@ -164,9 +182,19 @@ func (v *validator) exclusive(body *hclsyntax.Body, sp *spec.Block, owner *hclsy
 		}
 		return names, first
 	}
+	// The problem is reported where the later of the names is written.
+	later := func(names []string) hcl.Range {
+		var last hcl.Range
+		for _, n := range names {
+			if r := v.rangeOfName(body, n); r.Start.Byte >= last.Start.Byte {
+				last = r
+			}
+		}
+		return last
+	}
 	for _, g := range sp.Exclusive {
 		if names, _ := present(g); len(names) > 1 {
-			v.report(v.rangeOfName(body, names[1]), source.Error, CodeExclusive, "%s cannot be used together in %s: choose one of %s", andList(names), where(owner), orList(g))
+			v.report(later(names), source.Error, CodeExclusive, "%s cannot be used together in %s: choose one of %s", andList(names), where(owner), orList(g))
 		}
 	}
 	for _, g := range sp.OneOf {
@@ -174,7 +202,12 @@ func (v *validator) exclusive(body *hclsyntax.Body, sp *spec.Block, owner *hclsy
 		case len(names) == 0:
 			v.report(headerRange(owner), source.Error, CodeExclusive, "%s needs one of %s", where(owner), orList(g))
 		case len(names) > 1:
-			v.report(v.rangeOfName(body, names[1]), source.Error, CodeExclusive, "%s cannot be used together in %s: choose one of %s", andList(names), where(owner), orList(g))
+			v.report(later(names), source.Error, CodeExclusive, "%s cannot be used together in %s: choose one of %s", andList(names), where(owner), orList(g))
+		}
+	}
+	for _, g := range sp.AnyOf {
+		if names, _ := present(g); len(names) == 0 {
+			v.report(headerRange(owner), source.Error, CodeExclusive, "%s needs at least one of %s", where(owner), orList(g))
 		}
 	}
 }
@@ -278,7 +311,10 @@ func shapeOf(e hclsyntax.Expression) shape {
 		if e.Name == "sql" {
 			return shapeSQLCall
 		}
-		return shapeTypeCall
+		if isTypeName(e.Name) {
+			return shapeTypeCall // varchar(255)
+		}
+		return shapeOther // format(…), lower(…): computed
 	case *hclsyntax.TupleConsExpr:
 		return shapeList
 	case *hclsyntax.ParenthesesExpr:
@@ -327,6 +363,12 @@ func (v *validator) value(a *hclsyntax.Attribute, as *spec.Attr) {
 	}
 	if sh == shapeRef {
 		for _, val := range as.Values {
+			if val.Kind == spec.RefList && refRootIn(a.Expr, val.RefTo) {
+				v.report(a.Expr.Range(), source.Error, CodeInvalidValue, "Invalid value for %q: expected a list of references to %s, got one reference; write [%s]", as.Name, orList(val.RefTo), exprText(v.f, a.Expr))
+				return
+			}
+		}
+		for _, val := range as.Values {
 			if val.Kind == spec.Ref || val.Kind == spec.RefList {
 				v.report(a.Expr.Range(), source.Error, CodeInvalidValue, "Invalid reference for %q: expected a reference to %s", as.Name, orList(val.RefTo))
 				return
@@ -357,7 +399,7 @@ func accepts(val spec.Value, sh shape, e hclsyntax.Expression) bool {
 			return false
 		}
 		word := e.(*hclsyntax.ScopeTraversalExpr).Traversal.RootName()
-		return slices.ContainsFunc(val.Consts, func(c string) bool { return strings.EqualFold(c, word) })
+		return slices.Contains(val.Consts, word) // Atlas matches constants exactly
 	case spec.Ref:
 		return sh == shapeRef && refRootIn(e, val.RefTo)
 	case spec.RefList:
@@ -441,4 +483,18 @@ func orList(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+// isTypeName reports whether a function-call name is a PostgreSQL type
+// taking modifiers (varchar(255)), rather than an HCL function.
+func isTypeName(name string) bool {
+	_, ok := schema.Canonical(name)
+	return ok || strings.EqualFold(name, "float") || slices.ContainsFunc(columnTypes, func(t struct{ label, snippet string }) bool { return t.label == name })
+}
+
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "An"
+	}
+	return "A"
 }

@@ -39,7 +39,7 @@ func validate(src string) []string {
 
 func TestValidateClean(t *testing.T) {
 	assert.Empty(t, validate(`
-schema "public" { comment = "x" }
+schema "public" { comment = format("schema of %s", var.t) }
 locals { anything = 1 }
 table "t" {
   schema = schema.public
@@ -55,7 +55,7 @@ table "t" {
   primary_key { columns = [column.id] }
   foreign_key "fk" {
     ref_columns = [table.u.column.id]
-    on_delete   = cascade
+    on_delete   = CASCADE
   }
 }
 `))
@@ -76,6 +76,9 @@ table "t" {
     on_delete   = CASCDE
     ref_columns = [schema.public]
   }
+  foreign_key "lower" {
+    on_delete = cascade
+  }
   foreign_key {}
 }
 `)
@@ -89,6 +92,7 @@ table "t" {
 		`primary_key: Duplicate primary_key block in table "t": only one is allowed (the first is on line 9) [duplicate-block]`,
 		`CASCDE: Invalid value CASCDE for "on_delete": expected one of NO_ACTION, RESTRICT, CASCADE, SET_NULL, SET_DEFAULT; did you mean CASCADE? [invalid-value]`,
 		`schema.public: Invalid item in "ref_columns": expected a reference to column, got a reference [invalid-value]`,
+		`cascade: Invalid value cascade for "on_delete": expected one of NO_ACTION, RESTRICT, CASCADE, SET_NULL, SET_DEFAULT; did you mean CASCADE? [invalid-value]`,
 		`foreign_key: Missing name for foreign_key block: write foreign_key "…" { [labels]`,
 	}, got)
 }

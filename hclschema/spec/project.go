@@ -236,9 +236,10 @@ var (
 
 func projectLintBlock(doc string) *Block {
 	return &Block{
-		Type:   "lint",
-		Doc:    doc,
-		Unique: true,
+		Type:      "lint",
+		Doc:       doc,
+		Unique:    true,
+		Exclusive: [][]string{{"format", "log"}, {"latest", "git"}},
 		Attrs: []*Attr{
 			projectAttr("format", "Go template that formats the lint report, like the `--format` flag of `atlas migrate lint`.", str),
 			projectAttr("log", "Deprecated name of `format`: the Go template of the lint report.", str),

@@ -45,12 +45,12 @@ var ProjectDataSources = map[string]*Block{
 		"A short-lived password for a GCP Cloud SQL database with IAM authentication, from the default Google credentials. The value is a string; escape it with `urlescape(…)` inside a URL.",
 		projectAttr("region", "The GCP region of the database.", str),
 	),
-	"hcl_schema": projectDataSource(
+	"hcl_schema": projectExclusive([]string{"path", "paths"}, projectDataSource(
 		"Loads an Atlas HCL schema from files or directories, passing it input variables. Use its `url` as an env's `src`.",
 		projectAttr("path", "The HCL schema file or directory to load. Use either `path` or `paths`.", str),
 		projectAttr("paths", "Several HCL schema files or directories to load, such as `fileset(\"schema/*.pg.hcl\")`. Use either `path` or `paths`.", strList),
 		attr("vars", "Input values for the schema's variables, as a map such as `{ tenant = var.tenant }`.", anyValue),
-	),
+	)),
 	"remote_dir": projectDataSource(
 		"Reads a migration directory stored in Atlas Cloud. Use its `url` as an env's `migration.dir`; `atlas://<name>` does the same.",
 		required(projectAttr("name", "The name (slug) of the migration directory in Atlas Cloud.", str)),
@@ -81,6 +81,12 @@ var ProjectDataSources = map[string]*Block{
 
 func projectDataSource(doc string, attrs ...*Attr) *Block {
 	return &Block{Type: "data", Labels: []string{"type", "name"}, Doc: doc, Attrs: attrs}
+}
+
+// projectExclusive marks attributes of a source as mutually exclusive.
+func projectExclusive(group []string, b *Block) *Block {
+	b.Exclusive = append(b.Exclusive, group)
+	return b
 }
 
 func projectDataSourceBlocks(doc string, blocks []*Block, attrs ...*Attr) *Block {

@@ -83,6 +83,8 @@ type Block struct {
 	// one may appear; OneOf groups of which exactly one must.
 	Exclusive [][]string
 	OneOf     [][]string
+	// AnyOf lists groups of which at least one must appear.
+	AnyOf [][]string
 }
 
 // Attr returns the attribute named name, or nil.

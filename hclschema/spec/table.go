@@ -222,7 +222,7 @@ func indexBlock(of string) *Block {
 }
 
 func indexType() *Attr {
-	return attr("type", "The index access method (`USING`); B-tree when omitted.", consts("BTREE", "BRIN", "HASH", "GIN", "GIST", "SPGIST"), str)
+	return attr("type", "The index access method (`USING`); B-tree when omitted.", consts("BTREE", "BRIN", "HASH", "GIN", "GIST", "SPGIST", "GiST", "SPGiST"), str)
 }
 
 func nullsDistinct() *Attr {

@@ -49,6 +49,7 @@ func triggerTiming(typ, doc string) *Block {
 		Type:      typ,
 		Unique:    true,
 		Exclusive: [][]string{{"update", "update_of"}},
+		AnyOf:     [][]string{{"insert", "update", "update_of", "delete", "truncate"}},
 		Doc:       doc + " Set to `true` each event that fires it.",
 		Attrs: []*Attr{
 			attr("insert", "Fires on `INSERT`.", boolean),
