@@ -19,7 +19,8 @@ type Snapshot struct {
 	open    map[string]*File
 	disk    map[string]*File
 	folders []string
-	units   *units // shared with the store: decoded schemas by directory
+	units   *units // shared with the store: decoded units
+	envs    *envs  // this snapshot's atlas.hcl env units
 }
 
 // File returns the file for key, the open buffer first; nil when unknown.
@@ -73,7 +74,7 @@ type Store struct {
 
 // NewStore returns a store with an empty snapshot.
 func NewStore() *Store {
-	return &Store{snap: &Snapshot{open: map[string]*File{}, disk: map[string]*File{}, units: &units{}}}
+	return &Store{snap: &Snapshot{open: map[string]*File{}, disk: map[string]*File{}, units: &units{}, envs: &envs{}}}
 }
 
 // Snapshot returns the current snapshot.
@@ -95,6 +96,7 @@ func (st *Store) update(fn func(s *Snapshot) error) (*Snapshot, error) {
 		disk:    st.snap.disk,
 		folders: st.snap.folders,
 		units:   st.snap.units,
+		envs:    &envs{},
 	}
 	if err := fn(next); err != nil {
 		return st.snap, err

@@ -3,21 +3,26 @@ package workspace
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/schema-ls/schema-ls/hclschema"
 	"github.com/schema-ls/schema-ls/internal/source"
 )
 
-// A unit is the set of schema files that form one schema: the Atlas schema
-// files (.hcl with the schema role) of one directory. References resolve
-// across the files of a unit.
+// A unit is the set of schema files that form one schema, decoded together
+// so references resolve across them. An env of an atlas.hcl whose src
+// lists files or directories (file://…) makes those files a unit; schema
+// files that no env names form one unit per directory.
 
-// units caches each directory's decoded schema, shared by snapshots and
-// reused while the unit's files are the same File values.
+// units caches decoded units, shared by snapshots and reused while a
+// unit's files are the same File values.
 type units struct {
 	mu sync.Mutex
-	m  map[string]*unit
+	m  map[string]*unit // by unit id
 }
 
 type unit struct {
@@ -29,32 +34,131 @@ type unit struct {
 	broken bool
 }
 
-// UnitFiles returns the schema files of dir, sorted by key.
-func (s *Snapshot) UnitFiles(dir string) []*File {
-	var out []*File
+// envs maps files named by atlas.hcl envs to their units, computed once
+// per snapshot.
+type envs struct {
+	once   sync.Once
+	byFile map[string]string   // schema file key -> unit id (the first env naming it)
+	files  map[string][]string // unit id -> file keys
+	byProj map[string][]string // atlas.hcl key -> unit ids it defines
+}
+
+// unitOf returns the id and files of the unit holding key.
+func (s *Snapshot) unitOf(key string) (string, []*File) {
+	e := s.envUnits()
+	if id, ok := e.byFile[key]; ok {
+		var files []*File
+		for _, k := range e.files[id] {
+			if f := s.File(k); f != nil {
+				files = append(files, f)
+			}
+		}
+		return id, files
+	}
+	dir := filepath.Dir(key)
+	var files []*File
 	for _, f := range s.Files() {
-		if f.Kind() == KindHCL && filepath.Dir(f.Key) == dir && f.Role() == hclschema.RoleSchema {
-			out = append(out, f)
+		if _, inEnv := e.byFile[f.Key]; !inEnv && f.Kind() == KindHCL && filepath.Dir(f.Key) == dir && f.Role() == hclschema.RoleSchema {
+			files = append(files, f)
+		}
+	}
+	return "dir:" + dir, files
+}
+
+// envUnits reads the src of every env of every atlas.hcl.
+func (s *Snapshot) envUnits() *envs {
+	e := s.envs
+	e.once.Do(func() {
+		e.byFile, e.files, e.byProj = map[string]string{}, map[string][]string{}, map[string][]string{}
+		all := s.Files()
+		for _, proj := range all {
+			if proj.Kind() != KindHCL || proj.Role() != hclschema.RoleProject {
+				continue
+			}
+			base := filepath.Dir(proj.Key)
+			for _, b := range proj.HCL().Body().Blocks {
+				if b.Type != "env" || len(b.Labels) == 0 {
+					continue
+				}
+				id := "env:" + proj.Key + "#" + b.Labels[0]
+				for _, src := range envSources(b) {
+					path := filepath.Clean(filepath.Join(base, strings.TrimPrefix(src, "file://")))
+					for _, f := range all {
+						if f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema || (f.Key != path && filepath.Dir(f.Key) != path) {
+							continue
+						}
+						if !slices.Contains(e.files[id], f.Key) {
+							e.files[id] = append(e.files[id], f.Key)
+						}
+						if _, taken := e.byFile[f.Key]; !taken {
+							e.byFile[f.Key] = id
+						}
+					}
+				}
+				if len(e.files[id]) > 0 {
+					e.byProj[proj.Key] = append(e.byProj[proj.Key], id)
+				}
+			}
+		}
+	})
+	return e
+}
+
+// envSources returns the file:// entries of an env's src (a string or a
+// list); computed values (data sources, variables) are left out.
+func envSources(b *hclsyntax.Block) []string {
+	a := b.Body.Attributes["src"]
+	if a == nil {
+		return nil
+	}
+	var exprs []hclsyntax.Expression
+	if t, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
+		exprs = t.Exprs
+	} else {
+		exprs = []hclsyntax.Expression{a.Expr}
+	}
+	var out []string
+	for _, e := range exprs {
+		v, diags := e.Value(nil)
+		if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+			continue
+		}
+		if s := v.AsString(); strings.HasPrefix(s, "file://") {
+			out = append(out, s)
 		}
 	}
 	return out
 }
 
 // UnitKeys returns the keys whose diagnostics may change when key changes:
-// key and the other schema files of its directory.
+// key, the other files of its unit, and for an atlas.hcl the files of
+// every unit it defines.
 func (s *Snapshot) UnitKeys(key string) []string {
 	keys := []string{key}
-	for _, f := range s.UnitFiles(filepath.Dir(key)) {
-		if f.Key != key {
-			keys = append(keys, f.Key)
+	add := func(files []*File) {
+		for _, f := range files {
+			if !slices.Contains(keys, f.Key) {
+				keys = append(keys, f.Key)
+			}
+		}
+	}
+	_, files := s.unitOf(key)
+	add(files)
+	if filepath.Base(key) == "atlas.hcl" {
+		// Its envs may move files between units: republish the directory.
+		for _, f := range s.Files() {
+			if f.Kind() == KindHCL && strings.HasPrefix(f.Key, filepath.Dir(key)) {
+				add([]*File{f})
+			}
 		}
 	}
 	return keys
 }
 
-// Decoded returns the decoded schema of dir's unit.
-func (s *Snapshot) Decoded(dir string) *hclschema.Decoded {
-	u := s.unit(dir)
+// decoded returns the decoded unit holding key.
+func (s *Snapshot) decoded(key string) (*hclschema.Decoded, *unit) {
+	id, files := s.unitOf(key)
+	u := s.unit(id, files)
 	u.once.Do(func() {
 		var parsed []*hclschema.File
 		for _, f := range u.files {
@@ -63,22 +167,31 @@ func (s *Snapshot) Decoded(dir string) *hclschema.Decoded {
 		}
 		u.dec = hclschema.Decode(parsed)
 	})
-	return u.dec
+	return u.dec, u
 }
 
-func (s *Snapshot) unit(dir string) *unit {
-	files := s.UnitFiles(dir)
+func (s *Snapshot) unit(id string, files []*File) *unit {
 	s.units.mu.Lock()
 	defer s.units.mu.Unlock()
-	if u, ok := s.units.m[dir]; ok && slices.Equal(u.files, files) {
+	if u, ok := s.units.m[id]; ok && slices.Equal(u.files, files) {
 		return u
 	}
 	u := &unit{files: files}
 	if s.units.m == nil {
 		s.units.m = map[string]*unit{}
 	}
-	s.units.m[dir] = u
+	s.units.m[id] = u
 	return u
+}
+
+// DecodedFor returns the decoded unit f belongs to; ok is false for files
+// that are not schema files.
+func (s *Snapshot) DecodedFor(f *File) (*hclschema.Decoded, bool) {
+	if f == nil || f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema {
+		return nil, false
+	}
+	dec, _ := s.decoded(f.Key)
+	return dec, true
 }
 
 // Diagnostics returns f's problems: its own (syntax, spec validation) and
@@ -87,11 +200,10 @@ func (s *Snapshot) unit(dir string) *unit {
 // parse: what they name may be in the part that did not.
 func (s *Snapshot) Diagnostics(f *File) []source.Diagnostic {
 	own := f.Diagnostics()
-	if f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema || len(own) > 0 && hasSyntaxError(own) {
+	if f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema || hasSyntaxError(own) {
 		return own
 	}
-	dec := s.Decoded(filepath.Dir(f.Key))
-	u := s.unit(filepath.Dir(f.Key))
+	dec, u := s.decoded(f.Key)
 	out := slices.Clone(own)
 	for _, d := range dec.Diags[f.Key] {
 		if u.broken && d.Code == hclschema.CodeUnresolved {
@@ -105,13 +217,4 @@ func (s *Snapshot) Diagnostics(f *File) []source.Diagnostic {
 
 func hasSyntaxError(diags []source.Diagnostic) bool {
 	return slices.ContainsFunc(diags, func(d source.Diagnostic) bool { return d.Code == hclschema.CodeSyntax })
-}
-
-// DecodedFor returns the decoded unit f belongs to; ok is false for files
-// that are not schema files.
-func (s *Snapshot) DecodedFor(f *File) (*hclschema.Decoded, bool) {
-	if f == nil || f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema {
-		return nil, false
-	}
-	return s.Decoded(filepath.Dir(f.Key)), true
 }

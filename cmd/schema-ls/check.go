@@ -116,6 +116,21 @@ func diagnoseAll(paths []string) ([]finding, error) {
 		abs[a] = path
 		dirs[filepath.Dir(a)] = true
 	}
+	// An atlas.hcl above a path may put files of other directories in its
+	// schema (env src): load its whole project too.
+	for dir := range dirs {
+		if root := projectRoot(dir); root != "" {
+			found, err := workspace.Scan(root, nil)
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range found {
+				if workspace.KindOf(f) == workspace.KindHCL {
+					dirs[filepath.Dir(f)] = true
+				}
+			}
+		}
+	}
 	files := map[string]*string{}
 	for dir := range dirs {
 		entries, err := os.ReadDir(dir)
@@ -156,4 +171,22 @@ func diagnoseAll(paths []string) ([]finding, error) {
 		}
 	}
 	return out, nil
+}
+
+// projectRoot returns the nearest directory at or above dir holding an
+// atlas.hcl, stopping at a repository root; "" when there is none.
+func projectRoot(dir string) string {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "atlas.hcl")); err == nil {
+			return dir
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
