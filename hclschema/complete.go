@@ -11,6 +11,7 @@ import (
 
 	"github.com/schema-ls/schema-ls/hclschema/spec"
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/schema"
 )
 
 // CandidateKind classifies a completion candidate.
@@ -55,7 +56,10 @@ var (
 // It reads the tokens before the cursor, so it works while the file does
 // not parse: which blocks enclose the cursor, whether it is where an
 // attribute or block starts or in an attribute's value.
-func Complete(f *File, root *spec.Block, off int) []Candidate {
+//
+// realm, when set, is the decoded schema the file belongs to: references
+// are then offered from every file of it, not only this one.
+func Complete(f *File, root *spec.Block, off int, realm *schema.Realm) []Candidate {
 	src := f.Src
 	if off < 0 || off > len(src) {
 		return nil
@@ -89,7 +93,7 @@ func Complete(f *File, root *spec.Block, off int) []Candidate {
 	}
 	if m := attrPrefix.FindStringSubmatch(prefix); m != nil {
 		if a := sp.Attr(m[1]); a != nil {
-			return valueCandidates(f, a, frames, replace)
+			return valueCandidates(f, a, frames, replace, realm)
 		}
 	}
 	return nil
@@ -270,7 +274,7 @@ func valueSnippet(a *spec.Attr) string {
 	return "$0"
 }
 
-func valueCandidates(f *File, a *spec.Attr, frames []frame, replace source.Range) []Candidate {
+func valueCandidates(f *File, a *spec.Attr, frames []frame, replace source.Range, realm *schema.Realm) []Candidate {
 	var out []Candidate
 	add := func(c Candidate) {
 		c.Replace = replace
@@ -294,11 +298,11 @@ func valueCandidates(f *File, a *spec.Attr, frames []frame, replace source.Range
 				add(Candidate{Label: t.label, Kind: CandType, Detail: "PostgreSQL type", Snippet: t.snippet})
 			}
 			add(Candidate{Label: `sql("…")`, Kind: CandValue, Detail: "type written in SQL", Snippet: `sql("$1")`})
-			for _, r := range references(f, []string{"enum", "domain", "composite"}, frames) {
+			for _, r := range references(f, []string{"enum", "domain", "composite"}, frames, realm) {
 				add(r)
 			}
 		case spec.Ref, spec.RefList:
-			for _, r := range references(f, v.RefTo, frames) {
+			for _, r := range references(f, v.RefTo, frames, realm) {
 				add(r)
 			}
 		}
@@ -309,8 +313,11 @@ func valueCandidates(f *File, a *spec.Attr, frames []frame, replace source.Range
 // references lists objects of the given kinds that this file declares:
 // top-level blocks as kind.name, and for columns, those of the enclosing
 // table as column.name.
-func references(f *File, kinds []string, frames []frame) []Candidate {
+func references(f *File, kinds []string, frames []frame, realm *schema.Realm) []Candidate {
 	var out []Candidate
+	if realm != nil {
+		out = realmReferences(realm, kinds)
+	}
 	body := f.Body()
 	count := map[string]int{} // kind.name -> how many objects share it
 	for _, b := range body.Blocks {
@@ -319,8 +326,8 @@ func references(f *File, kinds []string, frames []frame) []Candidate {
 		}
 	}
 	for _, b := range body.Blocks {
-		if !slices.Contains(kinds, b.Type) || len(b.Labels) == 0 {
-			continue
+		if realm != nil || !slices.Contains(kinds, b.Type) || len(b.Labels) == 0 {
+			continue // with a realm, objects come from it
 		}
 		label := b.Type + "." + b.Labels[len(b.Labels)-1]
 		if count[label] > 1 && len(b.Labels) == 2 {
@@ -387,4 +394,59 @@ func insideToken(src []byte, off int) bool {
 		}
 	}
 	return false
+}
+
+// realmReferences lists the objects of kinds in a decoded schema, as
+// kind.name, or kind.schema.name where the name is in several schemas.
+func realmReferences(realm *schema.Realm, kinds []string) []Candidate {
+	type obj struct{ kind, schema, name string }
+	var objs []obj
+	for _, s := range realm.Schemas {
+		if slices.Contains(kinds, "schema") {
+			objs = append(objs, obj{"schema", "", s.Name})
+		}
+		for _, t := range s.Tables {
+			objs = append(objs, obj{"table", s.Name, t.Name})
+		}
+		for _, v := range s.Views {
+			kind := "view"
+			if v.Materialized {
+				kind = "materialized"
+			}
+			objs = append(objs, obj{kind, s.Name, v.Name})
+		}
+		for _, fn := range s.Funcs {
+			objs = append(objs, obj{[...]string{"function", "procedure", "aggregate"}[fn.Kind], s.Name, fn.Name})
+		}
+		for _, e := range s.Enums {
+			objs = append(objs, obj{"enum", s.Name, e.Name})
+		}
+		for _, d := range s.Domains {
+			objs = append(objs, obj{"domain", s.Name, d.Name})
+		}
+		for _, c := range s.Composites {
+			objs = append(objs, obj{"composite", s.Name, c.Name})
+		}
+		for _, q := range s.Sequences {
+			objs = append(objs, obj{"sequence", s.Name, q.Name})
+		}
+	}
+	count := map[string]int{}
+	for _, o := range objs {
+		count[o.kind+"."+o.name]++
+	}
+	var out []Candidate
+	for _, o := range objs {
+		if !slices.Contains(kinds, o.kind) {
+			continue
+		}
+		label := o.kind + "." + o.name
+		if count[label] > 1 && o.schema != "" {
+			label = o.kind + "." + o.schema + "." + o.name
+		}
+		if !slices.ContainsFunc(out, func(c Candidate) bool { return c.Label == label }) {
+			out = append(out, Candidate{Label: label, Kind: CandReference, Detail: o.kind})
+		}
+	}
+	return out
 }

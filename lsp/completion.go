@@ -7,6 +7,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/schema-ls/schema-ls/hclschema"
+	"github.com/schema-ls/schema-ls/schema"
 	"github.com/schema-ls/schema-ls/workspace"
 )
 
@@ -32,7 +33,11 @@ func completion(_ context.Context, s *Server, snap *workspace.Snapshot, p *proto
 	off, _ := m.Offset(int(p.Position.Line), int(p.Position.Character), enc)
 	snippets := snippetSupport(s.capabilities())
 	items := protocol.CompletionItemSlice{}
-	for _, c := range hclschema.Complete(f.HCL(), f.Role().Spec(), off) {
+	var realm *schema.Realm
+	if dec, ok := snap.DecodedFor(f); ok {
+		realm = dec.Realm
+	}
+	for _, c := range hclschema.Complete(f.HCL(), f.Role().Spec(), off, realm) {
 		text, format := c.Snippet, protocol.InsertTextFormatSnippet
 		switch {
 		case text == "":

@@ -18,6 +18,9 @@ func hover(_ context.Context, s *Server, snap *workspace.Snapshot, p *protocol.H
 	m := f.Mapper()
 	off, _ := m.Offset(int(p.Position.Line), int(p.Position.Character), enc)
 	h, ok := hclschema.HoverAt(f.HCL(), f.Role().Spec(), off)
+	if dec, isSchema := snap.DecodedFor(f); !ok && isSchema {
+		h, ok = hclschema.HoverRef(dec, f.Key, off) // a reference: what it names
+	}
 	if !ok {
 		return nil, nil
 	}

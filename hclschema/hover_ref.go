@@ -1,0 +1,127 @@
+package hclschema
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// HoverRef summarises what a reference (or declared name) at off names:
+// a table's columns and types, an enum's values, a function's signature.
+func HoverRef(dec *Decoded, file string, off int) (Hover, bool) {
+	r, ok := dec.NameAt(file, off)
+	if !ok {
+		return Hover{}, false
+	}
+	md := describeTarget(dec.Realm, r.Target)
+	if md == "" {
+		return Hover{}, false
+	}
+	return Hover{Markdown: md, Range: r.Range}, true
+}
+
+func describeTarget(realm *schema.Realm, p schema.Pos) string {
+	for _, s := range realm.Schemas {
+		if s.Pos == p {
+			return fmt.Sprintf("**schema** `%s`: %d tables, %d views, %d functions", s.Name, len(s.Tables), len(s.Views), len(s.Funcs))
+		}
+		for _, t := range s.Tables {
+			if t.Pos == p {
+				return describeTable(t)
+			}
+			for _, c := range t.Columns {
+				if c.Pos == p {
+					return fmt.Sprintf("**column** `%s.%s` `%s`%s", t.Name, c.Name, c.Type, nullText(c))
+				}
+			}
+		}
+		for _, v := range s.Views {
+			if v.Pos == p {
+				kind := "view"
+				if v.Materialized {
+					kind = "materialized view"
+				}
+				return fmt.Sprintf("**%s** `%s.%s`\n\n```sql\n%s\n```", kind, s.Name, v.Name, strings.TrimSpace(v.Def))
+			}
+		}
+		for _, e := range s.Enums {
+			if e.Pos == p {
+				return fmt.Sprintf("**enum** `%s.%s`: %s", s.Name, e.Name, "'"+strings.Join(e.Values, "', '")+"'")
+			}
+		}
+		for _, d := range s.Domains {
+			if d.Pos == p {
+				return fmt.Sprintf("**domain** `%s.%s` over `%s`", s.Name, d.Name, d.Type)
+			}
+		}
+		for _, c := range s.Composites {
+			if c.Pos == p {
+				var fields []string
+				for _, f := range c.Fields {
+					fields = append(fields, fmt.Sprintf("`%s %s`", f.Name, f.Type))
+				}
+				return fmt.Sprintf("**composite type** `%s.%s` (%s)", s.Name, c.Name, strings.Join(fields, ", "))
+			}
+		}
+		for _, q := range s.Sequences {
+			if q.Pos == p {
+				return fmt.Sprintf("**sequence** `%s.%s`", s.Name, q.Name)
+			}
+		}
+		for _, f := range s.Funcs {
+			if f.Pos == p {
+				return describeFunc(f)
+			}
+		}
+	}
+	return ""
+}
+
+func describeTable(t *schema.Table) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**table** `%s.%s`\n\n| column | type | null |\n|---|---|---|\n", t.Schema.Name, t.Name)
+	for _, c := range t.Columns {
+		null := "not null"
+		if c.Null {
+			null = "null"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", c.Name, c.Type, null)
+	}
+	if t.PrimaryKey != nil {
+		cols, _ := t.PrimaryKey.Columns()
+		fmt.Fprintf(&b, "\nprimary key (%s)", strings.Join(cols, ", "))
+	}
+	return b.String()
+}
+
+func describeFunc(f *schema.Func) string {
+	var args []string
+	for _, a := range f.Args {
+		s := strings.TrimSpace(a.Name + " " + a.Type.String())
+		if a.Mode != "" && a.Mode != "IN" {
+			s = a.Mode + " " + s
+		}
+		args = append(args, s)
+	}
+	kind := [...]string{"function", "procedure", "aggregate"}[f.Kind]
+	sig := fmt.Sprintf("**%s** `%s.%s(%s)`", kind, f.Schema.Name, f.Name, strings.Join(args, ", "))
+	if f.Return != nil {
+		ret := f.Return.String()
+		if f.ReturnSet {
+			ret = "SETOF " + ret
+		}
+		sig += " returns `" + ret + "`"
+	}
+	if f.Lang != "" {
+		sig += ", language " + strings.ToLower(f.Lang)
+	}
+	return sig
+}
+
+func nullText(c *schema.Column) string {
+	if c.Null {
+		return " null"
+	}
+	return " not null"
+}
