@@ -27,6 +27,9 @@ demo: deps build
 	@echo '$$ schema-ls check --format json examples/broken/unclosed.hcl'
 	@$(BIN) check --format json examples/broken/unclosed.hcl; echo "exit $$?"
 	@echo
+	@echo '$$ schema-ls fmt --check examples/shop   # canonical style already: no output, exit 0'
+	@$(BIN) fmt --check examples/shop; echo "exit $$?"
+	@echo
 	@echo 'The language server: $(BIN) serve --stdio (see README: editor set-up).'
 
 ## test: install what is missing, then vet and run every test with the race detector.
@@ -34,6 +37,12 @@ test: deps
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test -race ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
 
 bench:
 	$(GO) test -run XXX -bench . -benchtime 20x ./...
