@@ -159,7 +159,7 @@ func (d *decoder) declareSchemas() {
 			continue
 		}
 		if prev, dup := d.schemas[dc.name]; dup {
-			d.report(dc.file, dc.block.LabelRanges[0], source.Error, CodeDuplicate, "Duplicate schema %q (first declared at %s)", dc.name, d.where(prev.Pos))
+			d.report(dc.file, dc.block.LabelRanges[0], source.Error, CodeDuplicate, "Duplicate schema %q: already declared at %s", dc.name, d.where(prev.Pos))
 			continue
 		}
 		s := &schema.Schema{Name: dc.name, Pos: d.pos(dc.file, dc.block.Range())}

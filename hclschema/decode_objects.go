@@ -11,6 +11,7 @@ import (
 
 func (d *decoder) decodeObject(dc *decl) {
 	body := dc.block.Body
+	d.extraRefs(dc)
 	switch o := dc.obj.(type) {
 	case *schema.Table:
 		d.decodeTable(dc, o)
@@ -377,4 +378,33 @@ func hasUniqueKey(t *schema.Table, cols []string) bool {
 		}
 	}
 	return false
+}
+
+// extraRefs resolves references that do not go into the model but must
+// name something that exists (and take part in navigation and rename):
+// depends_on, an event trigger's function, an aggregate's functions, a
+// constraint trigger's other table.
+func (d *decoder) extraRefs(dc *decl) {
+	body := dc.block.Body
+	if a := body.Attributes["depends_on"]; a != nil {
+		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
+			for _, e := range tuple.Exprs {
+				d.resolve(dc.file, e, objectKinds, nil)
+			}
+		}
+	}
+	refs := map[string][]string{
+		"event_trigger": {"execute"},
+		"aggregate":     {"state_func", "final_func", "combine_func", "serial_func", "deserial_func", "moving_state_func", "moving_inverse_func", "moving_final_func"},
+		"trigger":       {"from"},
+	}
+	for _, name := range refs[dc.block.Type] {
+		if a := body.Attributes[name]; a != nil {
+			kinds := []string{"function", "procedure"}
+			if name == "from" {
+				kinds = []string{"table"}
+			}
+			d.resolve(dc.file, a.Expr, kinds, nil)
+		}
+	}
 }

@@ -80,6 +80,11 @@ func (d *decoder) schemaFor(dc *decl) *schema.Schema {
 	}
 	if len(b.Labels) == 2 {
 		if s := d.schemas[b.Labels[0]]; s != nil {
+			name := rangeOf(b.LabelRanges[0])
+			if name.End-name.Start >= 2 && dc.file.Src[name.Start] == '"' {
+				name.Start, name.End = name.Start+1, name.End-1
+			}
+			d.out.Refs = append(d.out.Refs, Ref{File: dc.file.Name, Range: name, Target: s.Pos})
 			return s
 		}
 		d.report(dc.file, b.LabelRanges[0], source.Error, CodeUnresolved, "Schema %q is not declared: add schema %q {}", b.Labels[0], b.Labels[0])
@@ -115,7 +120,9 @@ func (d *decoder) checkDuplicates() {
 			if prev, dup := seen[key]; dup {
 				at := dc.block.LabelRanges[len(dc.block.LabelRanges)-1]
 				first := d.where(d.pos(prev.file, prev.block.Range()))
-				if prev.block.Type == dc.block.Type {
+				if strings.Contains(key, "\x00routine\x00") {
+					d.report(dc.file, at, source.Error, CodeDuplicate, "Duplicate %s %s(%s) in schema %q: the %s at %s has the same name and argument types", dc.block.Type, dc.name, argSignature(dc), s, prev.block.Type, first)
+				} else if prev.block.Type == dc.block.Type {
 					d.report(dc.file, at, source.Error, CodeDuplicate, "Duplicate %s %q in schema %q: already declared at %s", dc.block.Type, dc.name, s, first)
 				} else {
 					d.report(dc.file, at, source.Error, CodeDuplicate, "The name %q is already taken in schema %q by the %s at %s: tables, views, sequences and types share names", dc.name, s, prev.block.Type, first)
@@ -127,7 +134,8 @@ func (d *decoder) checkDuplicates() {
 	}
 }
 
-// argSignature is the source text of a routine's IN argument types.
+// argSignature is a routine's IN argument types, normalised (int and
+// integer are the same argument type).
 func argSignature(dc *decl) string {
 	var types []string
 	for _, b := range dc.block.Body.Blocks {
@@ -140,7 +148,11 @@ func argSignature(dc *decl) string {
 			}
 		}
 		if t := b.Body.Attributes["type"]; t != nil {
-			types = append(types, exprText(dc.file, t.Expr))
+			name, known := typeName(t.Expr)
+			if !known {
+				name = exprText(dc.file, t.Expr)
+			}
+			types = append(types, name)
 		}
 	}
 	return strings.Join(types, ",")

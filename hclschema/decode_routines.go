@@ -118,8 +118,8 @@ func (d *decoder) triggerFunc(dc *decl, b *hclsyntax.Block, tr *schema.Trigger) 
 		tr.FuncSchema, tr.FuncName = fn.Schema.Name, fn.Name
 		// The function's own block may not be decoded yet: read its return.
 		if ret := tg.decl.block.Body.Attributes["return"]; ret != nil {
-			if w := exprText(tg.decl.file, ret.Expr); w != "trigger" && w != "" {
-				d.report(dc.file, a.Expr.Range(), source.Error, CodeTriggerFunc, "Trigger %s executes %s, which returns %s; a trigger function must return trigger", tr.Name, fn.Name, w)
+			if name, known := typeName(ret.Expr); known && name != "trigger" {
+				d.report(dc.file, a.Expr.Range(), source.Error, CodeTriggerFunc, "Trigger %s executes %s, which returns %s; a trigger function must return trigger", tr.Name, fn.Name, exprText(tg.decl.file, ret.Expr))
 			}
 		}
 		if tuple, ok := b.Body.Attributes["args"]; ok && tuple != nil {

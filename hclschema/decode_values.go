@@ -197,3 +197,44 @@ var typeWords = func() []string {
 	}
 	return append(out, "timestamp_with_time_zone", "character_varying", "int4", "int8", "float4", "float8", "bool", "citext")
 }()
+
+// typeName is the canonical text of a type expression, read without
+// reporting anything: int and INT4 give "integer", sql("int[]") gives
+// "integer[]", enum.x gives "enum.x". known is false for what cannot be
+// read statically (variables, calls).
+func typeName(e hclsyntax.Expression) (name string, known bool) {
+	switch x := e.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		if len(x.Traversal) == 1 {
+			c, _ := schema.Canonical(x.Traversal.RootName())
+			return c, true
+		}
+		if t, ok := traversal(e); ok {
+			return strings.Join(steps(t), "."), true
+		}
+	case *hclsyntax.FunctionCallExpr:
+		if x.Name == "sql" && len(x.Args) == 1 {
+			s, ok := stringValue(x.Args[0])
+			if !ok {
+				return "", false
+			}
+			if t, ok := schema.ParseSQLType(s); ok {
+				return t.String(), true
+			}
+			return strings.ToLower(strings.TrimSpace(s)), true
+		}
+		var args []int
+		for _, a := range x.Args {
+			n, ok := intValue(a)
+			if !ok {
+				return "", false
+			}
+			args = append(args, int(n))
+		}
+		if t, err := schema.BuiltinType(x.Name, args...); err == nil {
+			return t.String(), true
+		}
+		return strings.ToLower(x.Name), true
+	}
+	return "", false
+}

@@ -88,6 +88,9 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 			return target{}, false
 		}
 		seg(len(st)-3, d.pos(dc.file, dc.block.Range()))
+		if s := d.schemas[st[1]]; len(st) == 5 && s != nil {
+			seg(1, s.Pos) // table.<schema>.t.column.c
+		}
 		tbl, isTable := dc.obj.(*schema.Table)
 		if !isTable {
 			d.out.Refs = append(d.out.Refs, named...)
@@ -96,7 +99,7 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 		col := st[len(st)-1]
 		c := tbl.Column(col)
 		if c == nil {
-			return fail("table %q has no column %q%s", tbl.Name, col, didYouMean(col, columnNames(tbl), ""))
+			return fail("table %q has no column %q%s", tbl.Name, col, didYouMean(col, columnNames(tbl), strings.Join(st[:len(st)-1], ".")+"."))
 		}
 		tg = target{column: c, pos: c.Pos}
 		seg(len(st)-1, c.Pos)
@@ -136,15 +139,20 @@ func (d *decoder) find(f *File, r hcl.Range, st []string, kinds []string) (*decl
 		}
 		return dc, true
 	}
+	what := fmt.Sprintf("no %s named %q", kind, name)
+	if len(st) == 3 {
+		what += fmt.Sprintf(" in schema %q", st[1])
+		// The name may exist in another schema: point there.
+		for _, dc := range d.objects[kind][name] {
+			d.report(f, r, source.Error, CodeUnresolved, "Unresolved reference %s: %s; did you mean %s.%s.%s?", ref, what, kind, schemaOf(dc), name)
+			return nil, false
+		}
+	}
 	var names []string
 	for n := range d.objects[kind] {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	what := fmt.Sprintf("no %s named %q", kind, name)
-	if len(st) == 3 {
-		what += fmt.Sprintf(" in schema %q", st[1])
-	}
 	d.report(f, r, source.Error, CodeUnresolved, "Unresolved reference %s: %s%s", ref, what, didYouMean(name, names, kind+"."))
 	return nil, false
 }

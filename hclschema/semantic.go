@@ -99,7 +99,7 @@ func valueTokens(out []Token, e hclsyntax.Expression, as *spec.Attr) []Token {
 			out = traversalTokens(out, x, as)
 		case *hclsyntax.FunctionCallExpr:
 			tt, mod := TokFunction, ModDefaultLibrary
-			if x.Name != "sql" {
+			if x.Name != "sql" && isTypeName(x.Name) {
 				tt = TokType // varchar(255), numeric(10, 2)
 			}
 			out = append(out, Token{Range: rangeOf(x.NameRange), Type: tt, Modifiers: mod})
@@ -121,7 +121,15 @@ func traversalTokens(out []Token, x *hclsyntax.ScopeTraversalExpr, as *spec.Attr
 	}
 	out = append(out, Token{Range: rangeOf(t[0].SourceRange()), Type: TokKeyword})
 	kind := root
-	for _, step := range t[1:] {
+	// kind.schema.name and table.schema.t.column.c: the second name is a schema.
+	qualified := len(t) == 3 || len(t) == 5 && root != "var" && root != "local"
+	for i, step := range t[1:] {
+		if qualified && i == 0 && root != "var" && root != "local" && root != "schema" {
+			r := rangeOf(step.SourceRange())
+			r.Start++
+			out = append(out, Token{Range: r, Type: TokNamespace})
+			continue
+		}
 		attr, ok := step.(hcl.TraverseAttr)
 		if !ok {
 			continue
