@@ -91,8 +91,13 @@ func loadCorpus(t *testing.T) ([]corpusFile, map[string]corpusExpectation) {
 		require.NoError(t, err)
 		text, err := ReadFile(abs)
 		require.NoError(t, err)
-		f := NewFile(abs, "", 0, false, text)
-		out = append(out, corpusFile{name: filepath.ToSlash(name), file: f, diags: f.Diagnostics()})
+		// Each example is a schema of its own: decode it alone, as the
+		// editor would a file that is the only schema file of its unit.
+		st := NewStore()
+		st.SetDisk(map[string]*string{abs: &text})
+		snap := st.Snapshot()
+		f := snap.File(abs)
+		out = append(out, corpusFile{name: filepath.ToSlash(name), file: f, diags: snap.Diagnostics(f)})
 	}
 	return out, expected
 }

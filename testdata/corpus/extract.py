@@ -317,7 +317,8 @@ licensed under the Apache License 2.0; see
 `../shared/reference/atlas/README.md` and `../shared/reference/atlas/LICENSE`.
 
 `workspace/corpus_test.go` decodes each file as the server does
-(`NewFile(...).Diagnostics()`): files not listed in `expected.txt` must give no
+(each file alone, as the only schema file of its unit: syntax, spec checks
+and decoding): files not listed in `expected.txt` must give no
 diagnostics; listed files must give exactly the codes listed.
 
 ## Regenerating
