@@ -2,6 +2,7 @@ package hclschema
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/schema-ls/schema-ls/internal/gen"
@@ -56,6 +57,35 @@ func BenchmarkDecode(b *testing.B) {
 				if dec := Decode([]*File{f}); len(dec.Diags) > 0 {
 					b.Fatal(dec.Diags)
 				}
+			}
+		})
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	for _, n := range sizes {
+		f := Parse("bench.hcl", []byte(gen.Schema(n)))
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if diags := Validate(f, RoleOf(f).Spec()); len(diags) > 0 {
+					b.Fatal(diags[0].Message)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkReparse re-parses a schema after a one-character edit in its
+// middle, reusing the previous version's chunks.
+func BenchmarkReparse(b *testing.B) {
+	for _, n := range sizes {
+		src := gen.Schema(n)
+		mid := strings.Index(src[len(src)/2:], "\n") + len(src)/2 + 1
+		edited := []byte(src[:mid] + " " + src[mid:])
+		prev := Parse("bench.hcl", []byte(src))
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Reparse("bench.hcl", edited, prev)
 			}
 		})
 	}

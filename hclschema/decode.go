@@ -50,7 +50,7 @@ func (d *decoder) declare(f *File, b *hclsyntax.Block, target schema.Pos) {
 		return
 	}
 	r := b.LabelRanges[len(b.LabelRanges)-1]
-	name := source.Range{Start: r.Start.Byte, End: r.End.Byte}
+	name := f.Range(r)
 	if name.End-name.Start >= 2 && f.Src[name.Start] == '"' {
 		name.Start++
 		name.End--
@@ -75,6 +75,7 @@ type decoder struct {
 	// same name in several schemas).
 	objects map[string]map[string][]*decl
 	fks     []*pendingFK
+	owners  map[*schema.Column]*schema.Table // the table of every decoded table column
 }
 
 // Decode decodes schema files that form one schema (a directory of them,
@@ -86,6 +87,7 @@ func Decode(files []*File) *Decoded {
 		schemas: map[string]*schema.Schema{},
 		objects: map[string]map[string][]*decl{},
 		files:   map[string]*File{},
+		owners:  map[*schema.Column]*schema.Table{},
 	}
 	for _, f := range files {
 		d.files[f.Name] = f
@@ -108,6 +110,7 @@ func Decode(files []*File) *Decoded {
 					continue
 				}
 				t.Columns = append(t.Columns, c)
+				d.owners[c] = t
 			}
 		}
 	}
@@ -122,7 +125,7 @@ func Decode(files []*File) *Decoded {
 }
 
 func (d *decoder) report(f *File, r hcl.Range, sev source.Severity, code, format string, args ...any) {
-	d.out.Diags[f.Name] = append(d.out.Diags[f.Name], source.Diagnostic{Range: rangeOf(r), Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
+	d.out.Diags[f.Name] = append(d.out.Diags[f.Name], source.Diagnostic{Range: f.Range(r), Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // objectKinds are the top-level blocks that make objects.
@@ -174,7 +177,7 @@ func (d *decoder) declareSchemas() {
 }
 
 func (d *decoder) pos(f *File, r hcl.Range) schema.Pos {
-	return schema.Pos{File: f.Name, Range: rangeOf(r)}
+	return schema.Pos{File: f.Name, Range: f.Range(r)}
 }
 
 // where prints a position as file:line.

@@ -303,16 +303,7 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 }
 
 func (d *decoder) tableOfColumn(c *schema.Column) *schema.Table {
-	for _, s := range d.out.Realm.Schemas {
-		for _, t := range s.Tables {
-			for _, tc := range t.Columns {
-				if tc == c {
-					return t
-				}
-			}
-		}
-	}
-	return nil
+	return d.owners[c]
 }
 
 func action(w string) schema.ReferenceAction {

@@ -80,7 +80,7 @@ func (d *decoder) schemaFor(dc *decl) *schema.Schema {
 	}
 	if len(b.Labels) == 2 {
 		if s := d.schemas[b.Labels[0]]; s != nil {
-			name := rangeOf(b.LabelRanges[0])
+			name := dc.file.Range(b.LabelRanges[0])
 			if name.End-name.Start >= 2 && dc.file.Src[name.Start] == '"' {
 				name.Start, name.End = name.Start+1, name.End-1
 			}

@@ -21,10 +21,10 @@ func HoverAt(f *File, root *spec.Block, off int) (h Hover, ok bool) {
 	n := At(f, root, off)
 	switch {
 	case n.Attr != nil && n.AttrSpec != nil && !n.InValue:
-		return Hover{Markdown: attrDoc(n.AttrSpec, n.Spec(root)), Range: rangeOf(n.Attr.NameRange)}, true
+		return Hover{Markdown: attrDoc(n.AttrSpec, n.Spec(root)), Range: f.Range(n.Attr.NameRange)}, true
 	case n.Header && n.Label < 0 && n.Spec(root) != nil:
 		b := n.Blocks[len(n.Blocks)-1]
-		return Hover{Markdown: blockDoc(n.Spec(root)), Range: rangeOf(b.TypeRange)}, true
+		return Hover{Markdown: blockDoc(n.Spec(root)), Range: f.Range(b.TypeRange)}, true
 	}
 	return Hover{}, false
 }

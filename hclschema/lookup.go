@@ -39,18 +39,18 @@ func At(f *File, root *spec.Block, off int) Node {
 		var next *hclsyntax.Block
 		for _, a := range body.Attributes {
 			r := a.SrcRange
-			if off < r.Start.Byte || off > r.End.Byte {
+			if off < f.Offset(r.Start) || off > f.Offset(r.End) {
 				continue
 			}
 			n.Attr = a
 			if sp != nil {
 				n.AttrSpec = sp.Attr(a.Name)
 			}
-			n.InValue = off > a.NameRange.End.Byte
+			n.InValue = off > f.Offset(a.NameRange.End)
 			return n
 		}
 		for _, b := range body.Blocks {
-			if off < b.TypeRange.Start.Byte || off > b.CloseBraceRange.End.Byte {
+			if off < f.Offset(b.TypeRange.Start) || off > f.Offset(b.CloseBraceRange.End) {
 				continue
 			}
 			var bs *spec.Block
@@ -59,17 +59,17 @@ func At(f *File, root *spec.Block, off int) Node {
 			}
 			n.Blocks = append(n.Blocks, b)
 			n.Specs = append(n.Specs, bs)
-			if off <= b.TypeRange.End.Byte {
+			if off <= f.Offset(b.TypeRange.End) {
 				n.Header = true
 				return n
 			}
 			for i, lr := range b.LabelRanges {
-				if off >= lr.Start.Byte && off <= lr.End.Byte {
+				if off >= f.Offset(lr.Start) && off <= f.Offset(lr.End) {
 					n.Header, n.Label = true, i
 					return n
 				}
 			}
-			if off >= b.OpenBraceRange.End.Byte && off <= b.CloseBraceRange.Start.Byte {
+			if off >= f.Offset(b.OpenBraceRange.End) && off <= f.Offset(b.CloseBraceRange.Start) {
 				next = b
 			}
 			break

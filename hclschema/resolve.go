@@ -65,11 +65,11 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 	var tg target
 	var named []Ref // name segments and what each names
 	seg := func(i int, pos schema.Pos) {
-		r := t[i].SourceRange()
+		r := f.Range(t[i].SourceRange())
 		if i > 0 {
-			r.Start.Byte++ // a step's range starts at its dot
+			r.Start++ // a step's range starts at its dot
 		}
-		named = append(named, Ref{File: f.Name, Range: source.Range{Start: r.Start.Byte, End: r.End.Byte}, Target: pos})
+		named = append(named, Ref{File: f.Name, Range: r, Target: pos})
 	}
 	switch {
 	case st[0] == "column" && len(st) == 2:

@@ -61,21 +61,21 @@ func SemanticTokens(f *File, root *spec.Block) []Token {
 	var walk func(body *hclsyntax.Body, sp *spec.Block)
 	walk = func(body *hclsyntax.Body, sp *spec.Block) {
 		for _, a := range sortedAttrs(body) {
-			out = append(out, Token{Range: rangeOf(a.NameRange), Type: TokProperty})
+			out = append(out, Token{Range: f.Range(a.NameRange), Type: TokProperty})
 			var as *spec.Attr
 			if sp != nil {
 				as = sp.Attr(a.Name)
 			}
-			out = valueTokens(out, a.Expr, as)
+			out = valueTokens(f, out, a.Expr, as)
 		}
 		for _, b := range body.Blocks {
 			var bs *spec.Block
 			if sp != nil {
 				bs = sp.Block(b.Type)
 			}
-			out = append(out, Token{Range: rangeOf(b.TypeRange), Type: TokKeyword})
+			out = append(out, Token{Range: f.Range(b.TypeRange), Type: TokKeyword})
 			if tt, ok := kindTokens[b.Type]; ok && len(b.Labels) > 0 {
-				r := rangeOf(b.LabelRanges[len(b.LabelRanges)-1])
+				r := f.Range(b.LabelRanges[len(b.LabelRanges)-1])
 				if r.End-r.Start >= 2 && f.Src[r.Start] == '"' {
 					r.Start, r.End = r.Start+1, r.End-1 // the name, not its quotes
 				}
@@ -92,24 +92,24 @@ func SemanticTokens(f *File, root *spec.Block) []Token {
 	return out
 }
 
-func valueTokens(out []Token, e hclsyntax.Expression, as *spec.Attr) []Token {
+func valueTokens(f *File, out []Token, e hclsyntax.Expression, as *spec.Attr) []Token {
 	hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
 		switch x := n.(type) {
 		case *hclsyntax.ScopeTraversalExpr:
-			out = traversalTokens(out, x, as)
+			out = traversalTokens(f, out, x, as)
 		case *hclsyntax.FunctionCallExpr:
 			tt, mod := TokFunction, ModDefaultLibrary
 			if x.Name != "sql" && isTypeName(x.Name) {
 				tt = TokType // varchar(255), numeric(10, 2)
 			}
-			out = append(out, Token{Range: rangeOf(x.NameRange), Type: tt, Modifiers: mod})
+			out = append(out, Token{Range: f.Range(x.NameRange), Type: tt, Modifiers: mod})
 		}
 		return nil
 	})
 	return out
 }
 
-func traversalTokens(out []Token, x *hclsyntax.ScopeTraversalExpr, as *spec.Attr) []Token {
+func traversalTokens(f *File, out []Token, x *hclsyntax.ScopeTraversalExpr, as *spec.Attr) []Token {
 	t := x.Traversal
 	root := t.RootName()
 	if len(t) == 1 {
@@ -117,15 +117,15 @@ func traversalTokens(out []Token, x *hclsyntax.ScopeTraversalExpr, as *spec.Attr
 		if as != nil && (as.Name == "type" || slices.ContainsFunc(as.Values, func(v spec.Value) bool { return v.Kind == spec.ColumnType })) {
 			tt = TokType // int, text, …
 		}
-		return append(out, Token{Range: rangeOf(t[0].SourceRange()), Type: tt, Modifiers: ModDefaultLibrary})
+		return append(out, Token{Range: f.Range(t[0].SourceRange()), Type: tt, Modifiers: ModDefaultLibrary})
 	}
-	out = append(out, Token{Range: rangeOf(t[0].SourceRange()), Type: TokKeyword})
+	out = append(out, Token{Range: f.Range(t[0].SourceRange()), Type: TokKeyword})
 	kind := root
 	// kind.schema.name and table.schema.t.column.c: the second name is a schema.
 	qualified := len(t) == 3 || len(t) == 5 && root != "var" && root != "local"
 	for i, step := range t[1:] {
 		if qualified && i == 0 && root != "var" && root != "local" && root != "schema" {
-			r := rangeOf(step.SourceRange())
+			r := f.Range(step.SourceRange())
 			r.Start++
 			out = append(out, Token{Range: r, Type: TokNamespace})
 			continue
@@ -134,7 +134,7 @@ func traversalTokens(out []Token, x *hclsyntax.ScopeTraversalExpr, as *spec.Attr
 		if !ok {
 			continue
 		}
-		r := rangeOf(attr.SrcRange)
+		r := f.Range(attr.SrcRange)
 		r.Start++ // past the dot
 		if _, isKind := kindTokens[attr.Name]; isKind && kind != "var" && kind != "local" && attr.Name != kind {
 			// table.t.column.c: "column" is a kind word again

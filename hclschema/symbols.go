@@ -96,12 +96,12 @@ func blockSymbol(f *File, b *hclsyntax.Block) source.Symbol {
 		Name:      b.Type,
 		Detail:    b.Type,
 		Kind:      kind,
-		Range:     rangeOf(b.Range()),
-		Selection: rangeOf(b.TypeRange),
+		Range:     f.Range(b.Range()),
+		Selection: f.Range(b.TypeRange),
 	}
 	if n := len(b.Labels); n > 0 {
 		sym.Name = b.Labels[n-1]
-		sym.Selection = rangeOf(b.LabelRanges[n-1])
+		sym.Selection = f.Range(b.LabelRanges[n-1])
 		if n > 1 {
 			sym.Detail = b.Type + " " + strings.Join(b.Labels[:n-1], " ")
 		}
@@ -118,20 +118,20 @@ func blockSymbol(f *File, b *hclsyntax.Block) source.Symbol {
 	switch b.Type {
 	case "enum":
 		if a, ok := b.Body.Attributes["values"]; ok {
-			sym.Children = append(sym.Children, enumValues(a)...)
+			sym.Children = append(sym.Children, enumValues(f, a)...)
 		}
 	case "locals":
 		for _, a := range sortedAttrs(b.Body) {
 			sym.Children = append(sym.Children, source.Symbol{
 				Name: a.Name, Detail: "local", Kind: source.SymVariable,
-				Range: rangeOf(a.SrcRange), Selection: rangeOf(a.NameRange),
+				Range: f.Range(a.SrcRange), Selection: f.Range(a.NameRange),
 			})
 		}
 	}
 	return sym
 }
 
-func enumValues(a *hclsyntax.Attribute) []source.Symbol {
+func enumValues(f *File, a *hclsyntax.Attribute) []source.Symbol {
 	tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr)
 	if !ok {
 		return nil
@@ -142,7 +142,7 @@ func enumValues(a *hclsyntax.Attribute) []source.Symbol {
 		if diags.HasErrors() || v.Type() != cty.String || v.IsNull() || v.AsString() == "" {
 			continue
 		}
-		r := rangeOf(e.Range())
+		r := f.Range(e.Range())
 		out = append(out, source.Symbol{Name: v.AsString(), Detail: "value", Kind: source.SymEnumMember, Range: r, Selection: r})
 	}
 	return out
@@ -165,15 +165,24 @@ func schemaRef(b *hclsyntax.Block) string {
 }
 
 func exprText(f *File, e hclsyntax.Expression) string {
-	r := e.Range()
-	if r.Start.Byte < 0 || r.End.Byte > len(f.Src) || r.Start.Byte > r.End.Byte {
+	r := f.Range(e.Range())
+	if r.Start > r.End {
 		return ""
 	}
-	return strings.Join(strings.Fields(string(f.Src[r.Start.Byte:r.End.Byte])), " ")
+	return strings.Join(strings.Fields(string(f.Src[r.Start:r.End])), " ")
 }
 
 func sortedAttrs(body *hclsyntax.Body) []*hclsyntax.Attribute {
 	attrs := slices.Collect(maps.Values(body.Attributes))
-	slices.SortFunc(attrs, func(a, b *hclsyntax.Attribute) int { return a.SrcRange.Start.Byte - b.SrcRange.Start.Byte })
+	slices.SortFunc(attrs, func(a, b *hclsyntax.Attribute) int { return comparePos(a.SrcRange.Start, b.SrcRange.Start) })
 	return attrs
+}
+
+// comparePos orders positions of the syntax tree (whose byte offsets are
+// relative to their chunk) by line and column.
+func comparePos(a, b hcl.Pos) int {
+	if a.Line != b.Line {
+		return a.Line - b.Line
+	}
+	return a.Column - b.Column
 }

@@ -44,7 +44,7 @@ type validator struct {
 }
 
 func (v *validator) report(r hcl.Range, sev source.Severity, code, format string, args ...any) {
-	v.diags = append(v.diags, source.Diagnostic{Range: rangeOf(r), Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
+	v.diags = append(v.diags, source.Diagnostic{Range: v.f.Range(r), Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // body validates the contents of a block described by sp; owner is the
@@ -128,7 +128,7 @@ func (v *validator) unknown(r hcl.Range, what, name, in string, known []string, 
 	if s := suggest(name, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	v.diags = append(v.diags, source.Diagnostic{Range: rangeOf(r), Severity: source.Error, Code: code, Message: msg})
+	v.diags = append(v.diags, source.Diagnostic{Range: v.f.Range(r), Severity: source.Error, Code: code, Message: msg})
 }
 
 func (v *validator) labels(b *hclsyntax.Block, bs *spec.Block) {
@@ -186,7 +186,7 @@ func (v *validator) exclusive(body *hclsyntax.Body, sp *spec.Block, owner *hclsy
 	later := func(names []string) hcl.Range {
 		var last hcl.Range
 		for _, n := range names {
-			if r := v.rangeOfName(body, n); r.Start.Byte >= last.Start.Byte {
+			if r := v.rangeOfName(body, n); comparePos(r.Start, last.Start) >= 0 {
 				last = r
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/schema-ls/schema-ls/hclschema"
 	"github.com/schema-ls/schema-ls/internal/source"
@@ -58,6 +59,13 @@ type File struct {
 	mapperOnce sync.Once
 	mapper     *source.Mapper
 
+	// base is an earlier version's parse whose unchanged chunks the parse
+	// of this version reuses (only a pointer to it is copied forward, so
+	// no chain of versions builds up); parsed publishes this version's
+	// parse for later versions.
+	base   *hclschema.File
+	parsed atomic.Pointer[hclschema.File]
+
 	derivedOnce sync.Once
 	hcl         *hclschema.File
 	role        hclschema.Role
@@ -68,6 +76,17 @@ type File struct {
 // NewFile makes a File. Callers must not modify it afterwards.
 func NewFile(key, uri string, version int32, open bool, text string) *File {
 	return &File{Key: key, URI: uri, Version: version, Open: open, Text: text}
+}
+
+// successor makes the next version of an open file, handing it the newest
+// parse available for reuse.
+func (f *File) successor(version int32, text string) *File {
+	next := NewFile(f.Key, f.URI, version, true, text)
+	next.base = f.base // set before f was published, never changed
+	if p := f.parsed.Load(); p != nil {
+		next.base = p
+	}
+	return next
 }
 
 // Kind is the file's kind.
@@ -107,7 +126,8 @@ func (f *File) derive() {
 	f.derivedOnce.Do(func() {
 		switch f.Kind() {
 		case KindHCL:
-			f.hcl, f.role, f.diags = checkHCL(f.Key, f.Text)
+			f.hcl, f.role, f.diags = checkHCL(f.Key, f.Text, f.base)
+			f.parsed.Store(f.hcl)
 		case KindTxtar:
 			f.archive = ParseArchive(f.Text)
 			f.diags = f.archive.diagnostics()
@@ -119,8 +139,8 @@ func (f *File) derive() {
 // checkHCL parses and, for Atlas files without syntax errors, validates HCL
 // against the spec table. Validation waits for a clean parse: a partial
 // tree would report blocks and attributes the user has not lost.
-func checkHCL(name, text string) (*hclschema.File, hclschema.Role, []source.Diagnostic) {
-	f := hclschema.Parse(name, []byte(text))
+func checkHCL(name, text string, base *hclschema.File) (*hclschema.File, hclschema.Role, []source.Diagnostic) {
+	f := hclschema.Reparse(name, []byte(text), base)
 	role := hclschema.RoleOf(f)
 	diags := f.Diags
 	if root := role.Spec(); root != nil && len(diags) == 0 {

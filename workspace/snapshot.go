@@ -139,7 +139,7 @@ func (st *Store) Apply(key string, version int32, changes []Change, enc source.E
 		if err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
-		out = NewFile(key, cur.URI, version, true, text)
+		out = cur.successor(version, text)
 		s.open[key] = out
 		return nil
 	})

@@ -82,7 +82,7 @@ func (a *Archive) diagnostics() []source.Diagnostic {
 		if KindOf(s.Name) != KindHCL {
 			continue
 		}
-		_, _, diags := checkHCL(s.Name, s.Content(a))
+		_, _, diags := checkHCL(s.Name, s.Content(a), nil)
 		for _, d := range diags {
 			d.Range = shift(d.Range, s.Data.Start)
 			out = append(out, d)
