@@ -402,33 +402,9 @@ func realmReferences(realm *schema.Realm, kinds []string) []Candidate {
 	type obj struct{ kind, schema, name string }
 	var objs []obj
 	for _, s := range realm.Schemas {
-		if slices.Contains(kinds, "schema") {
-			objs = append(objs, obj{"schema", "", s.Name})
-		}
-		for _, t := range s.Tables {
-			objs = append(objs, obj{"table", s.Name, t.Name})
-		}
-		for _, v := range s.Views {
-			kind := "view"
-			if v.Materialized {
-				kind = "materialized"
-			}
-			objs = append(objs, obj{kind, s.Name, v.Name})
-		}
-		for _, fn := range s.Funcs {
-			objs = append(objs, obj{[...]string{"function", "procedure", "aggregate"}[fn.Kind], s.Name, fn.Name})
-		}
-		for _, e := range s.Enums {
-			objs = append(objs, obj{"enum", s.Name, e.Name})
-		}
-		for _, d := range s.Domains {
-			objs = append(objs, obj{"domain", s.Name, d.Name})
-		}
-		for _, c := range s.Composites {
-			objs = append(objs, obj{"composite", s.Name, c.Name})
-		}
-		for _, q := range s.Sequences {
-			objs = append(objs, obj{"sequence", s.Name, q.Name})
+		objs = append(objs, obj{"schema", "", s.Name})
+		for _, o := range s.Objects() {
+			objs = append(objs, obj{o.Kind, s.Name, o.Name})
 		}
 	}
 	count := map[string]int{}

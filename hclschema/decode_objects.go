@@ -18,7 +18,7 @@ func (d *decoder) decodeObject(dc *decl) {
 	case *schema.View:
 		o.Def = sqlAttr(body, "as")
 		o.CheckOption = attrWord(body, "check_option")
-		o.Comment = d.attrString(dc, body, "comment")
+		o.Comment, _ = stringAttr(body, "comment")
 		for _, b := range body.Blocks {
 			switch b.Type {
 			case "column":
@@ -84,7 +84,7 @@ func (d *decoder) decodeObject(dc *decl) {
 
 func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 	body := dc.block.Body
-	t.Comment = d.attrString(dc, body, "comment")
+	t.Comment, _ = stringAttr(body, "comment")
 	for _, b := range body.Blocks { // columns are decoded already (Decode)
 		switch b.Type {
 		case "primary_key":

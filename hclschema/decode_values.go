@@ -49,14 +49,6 @@ func word(e hclsyntax.Expression) (string, bool) {
 	return "", false
 }
 
-func (d *decoder) attrString(dc *decl, body *hclsyntax.Body, name string) string {
-	if a := body.Attributes[name]; a != nil {
-		s, _ := stringValue(a.Expr)
-		return s
-	}
-	return ""
-}
-
 func attrBool(body *hclsyntax.Body, name string) (bool, bool) {
 	if a := body.Attributes[name]; a != nil {
 		return boolValue(a.Expr)

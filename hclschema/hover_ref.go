@@ -27,51 +27,39 @@ func describeTarget(realm *schema.Realm, p schema.Pos) string {
 			return fmt.Sprintf("**schema** `%s`: %d tables, %d views, %d functions", s.Name, len(s.Tables), len(s.Views), len(s.Funcs))
 		}
 		for _, t := range s.Tables {
-			if t.Pos == p {
-				return describeTable(t)
-			}
 			for _, c := range t.Columns {
 				if c.Pos == p {
 					return fmt.Sprintf("**column** `%s.%s` `%s`%s", t.Name, c.Name, c.Type, nullText(c))
 				}
 			}
 		}
-		for _, v := range s.Views {
-			if v.Pos == p {
+		for _, o := range s.Objects() {
+			if o.Pos != p {
+				continue
+			}
+			switch v := o.Value.(type) {
+			case *schema.Table:
+				return describeTable(v)
+			case *schema.View:
 				kind := "view"
 				if v.Materialized {
 					kind = "materialized view"
 				}
 				return fmt.Sprintf("**%s** `%s.%s`\n\n```sql\n%s\n```", kind, s.Name, v.Name, strings.TrimSpace(v.Def))
-			}
-		}
-		for _, e := range s.Enums {
-			if e.Pos == p {
-				return fmt.Sprintf("**enum** `%s.%s`: %s", s.Name, e.Name, "'"+strings.Join(e.Values, "', '")+"'")
-			}
-		}
-		for _, d := range s.Domains {
-			if d.Pos == p {
-				return fmt.Sprintf("**domain** `%s.%s` over `%s`", s.Name, d.Name, d.Type)
-			}
-		}
-		for _, c := range s.Composites {
-			if c.Pos == p {
+			case *schema.Func:
+				return describeFunc(v)
+			case *schema.Enum:
+				return fmt.Sprintf("**enum** `%s.%s`: %s", s.Name, v.Name, "'"+strings.Join(v.Values, "', '")+"'")
+			case *schema.Domain:
+				return fmt.Sprintf("**domain** `%s.%s` over `%s`", s.Name, v.Name, v.Type)
+			case *schema.Composite:
 				var fields []string
-				for _, f := range c.Fields {
+				for _, f := range v.Fields {
 					fields = append(fields, fmt.Sprintf("`%s %s`", f.Name, f.Type))
 				}
-				return fmt.Sprintf("**composite type** `%s.%s` (%s)", s.Name, c.Name, strings.Join(fields, ", "))
-			}
-		}
-		for _, q := range s.Sequences {
-			if q.Pos == p {
-				return fmt.Sprintf("**sequence** `%s.%s`", s.Name, q.Name)
-			}
-		}
-		for _, f := range s.Funcs {
-			if f.Pos == p {
-				return describeFunc(f)
+				return fmt.Sprintf("**composite type** `%s.%s` (%s)", s.Name, v.Name, strings.Join(fields, ", "))
+			case *schema.Sequence:
+				return fmt.Sprintf("**sequence** `%s.%s`", s.Name, v.Name)
 			}
 		}
 	}

@@ -30,7 +30,7 @@ func completion(_ context.Context, s *Server, snap *workspace.Snapshot, p *proto
 	}
 	enc := s.encoding()
 	m := f.Mapper()
-	off, _ := m.Offset(int(p.Position.Line), int(p.Position.Character), enc)
+	off := fromPosition(m, p.Position, enc)
 	snippets := snippetSupport(s.capabilities())
 	items := protocol.CompletionItemSlice{}
 	var realm *schema.Realm

@@ -27,6 +27,18 @@ func uriOf(f *workspace.File) uri.URI {
 	return fileURI(f.Key)
 }
 
+// fromPosition converts an LSP position into a byte offset (clamped into
+// the text, as LSP asks for positions past a line's end).
+func fromPosition(m *source.Mapper, p protocol.Position, enc source.Encoding) int {
+	off, _ := m.Offset(int(p.Line), int(p.Character), enc)
+	return off
+}
+
+// fromRange converts an LSP range into byte offsets.
+func fromRange(m *source.Mapper, r protocol.Range, enc source.Encoding) source.Range {
+	return source.Range{Start: fromPosition(m, r.Start, enc), End: fromPosition(m, r.End, enc)}
+}
+
 func toPosition(m *source.Mapper, off int, enc source.Encoding) protocol.Position {
 	line, col := m.Position(off, enc)
 	return protocol.Position{Line: uint32(line), Character: uint32(col)}

@@ -37,22 +37,17 @@ func (p *publisher) setDelay(d time.Duration) {
 	p.delay = d
 }
 
-// schedule (re)starts the timers of keys and of the other files of their
-// units, whose cross-file diagnostics may change with them.
+// schedule (re)starts the timers of keys. When one fires, the file and
+// the other files of its unit, whose cross-file diagnostics may change
+// with it, are published. Finding the unit needs a parse, so it waits for
+// the timer: a burst of edits parses once, not once per edit.
 func (p *publisher) schedule(keys ...string) {
-	snap := p.s.store.Snapshot()
-	all := map[string]bool{}
-	for _, key := range keys {
-		for _, k := range snap.UnitKeys(key) {
-			all[k] = true
-		}
-	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.stopped {
 		return
 	}
-	for key := range all {
+	for _, key := range keys {
 		if t, ok := p.timers[key]; ok {
 			t.Stop()
 		}
@@ -66,7 +61,9 @@ func (p *publisher) schedule(keys ...string) {
 			}
 			delete(p.timers, key)
 			p.mu.Unlock()
-			p.publish(key)
+			for _, k := range p.s.store.Snapshot().UnitKeys(key) {
+				p.publish(k)
+			}
 		})
 		p.timers[key] = t
 	}

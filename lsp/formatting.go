@@ -31,8 +31,7 @@ func (s *Server) formatEdits(snap *workspace.Snapshot, u uri.URI, within *protoc
 	m, enc := f.Mapper(), s.encoding()
 	var keep source.Range
 	if within != nil {
-		keep.Start, _ = m.Offset(int(within.Start.Line), int(within.Start.Character), enc)
-		keep.End, _ = m.Offset(int(within.End.Line), int(within.End.Character), enc)
+		keep = fromRange(m, *within, enc)
 	}
 	for _, e := range hclschema.LineEdits(f.Text, string(formatted)) {
 		if within != nil && (e.Range.End < keep.Start || e.Range.Start > keep.End) {

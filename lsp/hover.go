@@ -16,7 +16,7 @@ func hover(_ context.Context, s *Server, snap *workspace.Snapshot, p *protocol.H
 	}
 	enc := s.encoding()
 	m := f.Mapper()
-	off, _ := m.Offset(int(p.Position.Line), int(p.Position.Character), enc)
+	off := fromPosition(m, p.Position, enc)
 	h, ok := hclschema.HoverAt(f.HCL(), f.Role().Spec(), off)
 	if dec, isSchema := snap.DecodedFor(f); !ok && isSchema {
 		h, ok = hclschema.HoverRef(dec, f.Key, off) // a reference: what it names

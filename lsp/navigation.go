@@ -17,7 +17,7 @@ func (s *Server) nameAt(snap *workspace.Snapshot, p protocol.TextDocumentPositio
 	if !ok {
 		return nil, hclschema.Ref{}, false
 	}
-	off, _ := f.Mapper().Offset(int(p.Position.Line), int(p.Position.Character), s.encoding())
+	off := fromPosition(f.Mapper(), p.Position, s.encoding())
 	r, ok := dec.NameAt(f.Key, off)
 	return dec, r, ok
 }

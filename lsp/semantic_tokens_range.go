@@ -5,7 +5,6 @@ import (
 
 	"go.lsp.dev/protocol"
 
-	"github.com/schema-ls/schema-ls/internal/source"
 	"github.com/schema-ls/schema-ls/workspace"
 )
 
@@ -15,9 +14,6 @@ func semanticTokensRange(_ context.Context, s *Server, snap *workspace.Snapshot,
 	if f == nil {
 		return &protocol.SemanticTokens{Data: []uint32{}}, nil // empty result
 	}
-	m, enc := f.Mapper(), s.encoding()
-	var r source.Range
-	r.Start, _ = m.Offset(int(p.Range.Start.Line), int(p.Range.Start.Character), enc)
-	r.End, _ = m.Offset(int(p.Range.End.Line), int(p.Range.End.Character), enc)
+	r := fromRange(f.Mapper(), p.Range, s.encoding())
 	return s.semanticTokens(snap, key, &r), nil
 }

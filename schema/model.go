@@ -337,3 +337,43 @@ type Extension struct {
 	Version string
 	Pos     Pos
 }
+
+// Object is a named object of a schema, for listings and lookups. Kind is
+// the Atlas block type that declares it.
+type Object struct {
+	Kind  string // table, view, materialized, function, procedure, aggregate, enum, domain, composite, sequence
+	Name  string
+	Pos   Pos
+	Value any // *Table, *View, *Func, *Enum, *Domain, *Composite or *Sequence
+}
+
+// Objects lists the schema's objects in a fixed order of kinds.
+func (s *Schema) Objects() []Object {
+	var out []Object
+	for _, t := range s.Tables {
+		out = append(out, Object{"table", t.Name, t.Pos, t})
+	}
+	for _, v := range s.Views {
+		kind := "view"
+		if v.Materialized {
+			kind = "materialized"
+		}
+		out = append(out, Object{kind, v.Name, v.Pos, v})
+	}
+	for _, f := range s.Funcs {
+		out = append(out, Object{[...]string{"function", "procedure", "aggregate"}[f.Kind], f.Name, f.Pos, f})
+	}
+	for _, e := range s.Enums {
+		out = append(out, Object{"enum", e.Name, e.Pos, e})
+	}
+	for _, d := range s.Domains {
+		out = append(out, Object{"domain", d.Name, d.Pos, d})
+	}
+	for _, c := range s.Composites {
+		out = append(out, Object{"composite", c.Name, c.Pos, c})
+	}
+	for _, q := range s.Sequences {
+		out = append(out, Object{"sequence", q.Name, q.Pos, q})
+	}
+	return out
+}
