@@ -2,6 +2,7 @@ package hclschema
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -110,4 +111,33 @@ func TestReparseReusesUnchangedChunks(t *testing.T) {
 		assert.Same(t, first.chunks[i].body, second.chunks[i].body, "chunk %d is reused", i)
 	}
 	sameFeatures(t, edited)
+}
+
+// TestValidateReusesFindings: after an edit above them, reused blocks'
+// findings are reused and land at their new positions.
+func TestValidateReusesFindings(t *testing.T) {
+	src := gen.Schema(200)
+	i := strings.LastIndex(src, "    null = false\n")
+	src = src[:i] + "    nul = false\n" + src[i+len("    null = false\n"):] // a typo near the end
+	first := Parse("f.hcl", []byte(src))
+	root := RoleOf(first).Spec()
+	before := Validate(first, root)
+	require.Len(t, before, 1)
+
+	third := splitTopLevel([]byte(src))[2]
+	eol := third.start + strings.IndexByte(src[third.start:], '\n')
+	edited := src[:eol] + "  " + src[eol:] // two trailing blanks, above the typo
+	second := Reparse("f.hcl", []byte(edited), first)
+	after := Validate(second, root)
+	fresh := Validate(Parse("f.hcl", []byte(edited)), root)
+	assert.Equal(t, fresh, after)
+	require.Len(t, after, 1)
+	assert.Equal(t, before[0].Range.Start+2, after[0].Range.Start, "the reused finding moved with its block")
+	reused := 0
+	for b := range second.validated.blocks {
+		if _, ok := first.validated.blocks[b]; ok {
+			reused++
+		}
+	}
+	assert.Equal(t, len(second.validated.blocks)-1, reused, "every block but the edited one was reused")
 }

@@ -30,6 +30,10 @@ type File struct {
 	Diags  []source.Diagnostic
 	chunks []*chunk
 	body   *hclsyntax.Body
+	// validated holds Validate's findings per top-level block; Reparse
+	// hands the previous version's to the next, whose reused blocks reuse
+	// them.
+	validated validation
 }
 
 // chunk is one parsed chunk of a file.
@@ -59,6 +63,9 @@ func Reparse(name string, src []byte, prev *File) *File {
 		}
 	}
 	f := &File{Name: name, Src: src}
+	if prev != nil && prev.Name == name {
+		f.validated = prev.validated
+	}
 	f.chunks = parseChunks(name, src, splitTopLevel(src), reuse)
 	if len(f.chunks) > 1 && slices.ContainsFunc(f.chunks, func(c *chunk) bool { return c.diags.HasErrors() }) {
 		// A broken file is parsed whole, so its diagnostics are exactly

@@ -32,19 +32,47 @@ const (
 // missing required attributes and blocks, label counts, blocks allowed once,
 // and value forms and constants. References are only checked for their
 // kind here; resolving them is the decoder's work.
+//
+// A top-level block whose parse is reused from the previous version of
+// the file (see Reparse) reuses that version's findings too: they depend
+// on the block and the spec alone, and are kept in syntax-tree positions,
+// which do not move.
 func Validate(f *File, root *spec.Block) []source.Diagnostic {
-	v := &validator{f: f}
+	v := &validator{f: f, cache: map[*hclsyntax.Block][]pending{}}
+	if f.validated.root == root {
+		v.reuse = f.validated.blocks
+	}
 	v.body(f.Body(), root, nil)
-	return v.diags
+	f.validated = validation{root: root, blocks: v.cache}
+	out := make([]source.Diagnostic, len(v.diags))
+	for i, p := range v.diags {
+		out[i] = p.diag
+		out[i].Range = f.Range(p.at)
+	}
+	return out
+}
+
+// validation remembers a file's findings per top-level block, for the
+// next version of the file.
+type validation struct {
+	root   *spec.Block
+	blocks map[*hclsyntax.Block][]pending
+}
+
+// pending is a finding in syntax-tree positions.
+type pending struct {
+	at   hcl.Range
+	diag source.Diagnostic
 }
 
 type validator struct {
-	f     *File
-	diags []source.Diagnostic
+	f            *File
+	diags        []pending
+	reuse, cache map[*hclsyntax.Block][]pending
 }
 
 func (v *validator) report(r hcl.Range, sev source.Severity, code, format string, args ...any) {
-	v.diags = append(v.diags, source.Diagnostic{Range: v.f.Range(r), Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
+	v.diags = append(v.diags, pending{at: r, diag: source.Diagnostic{Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)}})
 }
 
 // body validates the contents of a block described by sp; owner is the
@@ -90,22 +118,45 @@ func (v *validator) body(body *hclsyntax.Body, sp *spec.Block, owner *hclsyntax.
 			}
 			seen[b.Type] = b
 		}
-		v.labels(b, bs)
-		if len(bs.Variants) > 0 && len(b.Labels) > 0 && bs.Variants[b.Labels[0]] == nil {
-			var known []string
-			for k := range bs.Variants {
-				known = append(known, k)
-			}
-			slices.Sort(known)
-			v.unknown(b.LabelRanges[0], b.Type+" type", b.Labels[0], where(owner), known, CodeUnknownBlock)
+		if owner == nil {
+			v.topLevel(b, bs)
+			continue
 		}
-		v.body(b.Body, Variant(bs, b), b)
+		v.block(b, bs, owner)
 	}
 	for _, bs := range sp.Blocks {
 		if bs.Required && owner != nil && !slices.ContainsFunc(body.Blocks, func(b *hclsyntax.Block) bool { return b.Type == bs.Type }) {
 			v.report(headerRange(owner), source.Error, CodeMissingBlock, "Missing required %s block in %s", bs.Type, where(owner))
 		}
 	}
+}
+
+// topLevel validates a top-level block, or reuses the findings of the
+// same (reused) block in the previous version.
+func (v *validator) topLevel(b *hclsyntax.Block, bs *spec.Block) {
+	if found, ok := v.reuse[b]; ok {
+		v.diags = append(v.diags, found...)
+		v.cache[b] = found
+		return
+	}
+	start := len(v.diags)
+	v.block(b, bs, nil)
+	v.cache[b] = v.diags[start:len(v.diags):len(v.diags)]
+}
+
+// block validates a block known to the spec, in parent (nil at the top
+// level): labels, variant, contents.
+func (v *validator) block(b *hclsyntax.Block, bs *spec.Block, parent *hclsyntax.Block) {
+	v.labels(b, bs)
+	if len(bs.Variants) > 0 && len(b.Labels) > 0 && bs.Variants[b.Labels[0]] == nil {
+		var known []string
+		for k := range bs.Variants {
+			known = append(known, k)
+		}
+		slices.Sort(known)
+		v.unknown(b.LabelRanges[0], b.Type+" type", b.Labels[0], where(parent), known, CodeUnknownBlock)
+	}
+	v.body(b.Body, Variant(bs, b), b)
 }
 
 // Variant is the spec of block b: the variant its first label names, if
@@ -128,7 +179,7 @@ func (v *validator) unknown(r hcl.Range, what, name, in string, known []string, 
 	if s := suggest(name, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	v.diags = append(v.diags, source.Diagnostic{Range: v.f.Range(r), Severity: source.Error, Code: code, Message: msg})
+	v.report(r, source.Error, code, "%s", msg)
 }
 
 func (v *validator) labels(b *hclsyntax.Block, bs *spec.Block) {
