@@ -90,3 +90,21 @@ func BenchmarkReparse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReparseAndFold re-parses a schema after a one-character edit
+// in its middle and folds it: only the edited chunk is parsed and lexed
+// again.
+func BenchmarkReparseAndFold(b *testing.B) {
+	for _, n := range sizes {
+		src := gen.Schema(n)
+		mid := strings.Index(src[len(src)/2:], "\n") + len(src)/2 + 1
+		edited := []byte(src[:mid] + " " + src[mid:])
+		prev := Parse("bench.hcl", []byte(src))
+		prev.Folds()
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Reparse("bench.hcl", edited, prev).Folds()
+			}
+		})
+	}
+}

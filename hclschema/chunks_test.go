@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/schema-ls/schema-ls/internal/gen"
+	"github.com/schema-ls/schema-ls/internal/source"
 )
 
 func chunkTexts(src string) []string {
@@ -75,6 +76,7 @@ func sameFeatures(t *testing.T, src string) {
 	a, b := Parse("f.hcl", []byte(src)), whole(src)
 	assert.Equal(t, b.Diags, a.Diags, "diagnostics")
 	assert.Equal(t, Symbols(b), Symbols(a), "symbols")
+	assert.Equal(t, FoldingRanges(b.Src, source.NewMapper(src)), a.Folds(), "folding")
 	if len(b.Diags) == 0 && RoleOf(b).Spec() != nil {
 		assert.Equal(t, Validate(b, RoleOf(b).Spec()), Validate(a, RoleOf(a).Spec()), "validation")
 		assert.Equal(t, SemanticTokens(b, RoleOf(b).Spec()), SemanticTokens(a, RoleOf(a).Spec()), "tokens")

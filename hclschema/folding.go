@@ -3,12 +3,36 @@ package hclschema
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/schema-ls/schema-ls/internal/source"
 )
+
+// chunkFolds are a chunk's folding ranges, with lines counted from the
+// chunk's first line, computed once.
+type chunkFolds struct {
+	once  sync.Once
+	folds []source.FoldRange
+}
+
+// Folds returns the folding ranges of a parsed file. Each chunk is lexed
+// once: a chunk reused from an earlier version reuses its ranges, moved to
+// the chunk's line, so folding after an edit lexes only what changed.
+func (f *File) Folds() []source.FoldRange {
+	var out []source.FoldRange
+	for _, c := range f.chunks {
+		c.folds.once.Do(func() {
+			c.folds.folds = FoldingRanges([]byte(c.text), source.NewMapper(c.text))
+		})
+		for _, r := range c.folds.folds {
+			out = append(out, source.FoldRange{StartLine: r.StartLine + c.line - 1, EndLine: r.EndLine + c.line - 1, Kind: r.Kind})
+		}
+	}
+	return normalizeFolds(out)
+}
 
 // FoldingRanges returns the foldable regions of an HCL text: blocks,
 // object and tuple literals, parenthesised lists, heredocs, multi-line

@@ -43,6 +43,7 @@ type chunk struct {
 	line  int // 1-based first line
 	body  *hclsyntax.Body
 	diags hcl.Diagnostics
+	folds *chunkFolds // shared by the versions that reuse this chunk
 }
 
 // Body is the file's syntax body: the top-level attributes and blocks of
@@ -83,7 +84,7 @@ func parseChunks(name string, src []byte, spans []span, reuse map[[2]string]*chu
 		text := string(src[s.start:s.end])
 		c, ok := reuse[[2]string{text, fmt.Sprint(s.line)}]
 		if !ok {
-			c = &chunk{text: text, line: s.line}
+			c = &chunk{text: text, line: s.line, folds: &chunkFolds{}}
 			syn, diags := hclsyntax.ParseConfig([]byte(text), name, hcl.Pos{Line: s.line, Column: 1, Byte: 0})
 			c.diags = diags
 			c.body, _ = syn.Body.(*hclsyntax.Body)
@@ -91,7 +92,7 @@ func parseChunks(name string, src []byte, spans []span, reuse map[[2]string]*chu
 				c.body = &hclsyntax.Body{}
 			}
 		} else {
-			c = &chunk{text: c.text, line: c.line, body: c.body, diags: c.diags}
+			c = &chunk{text: c.text, line: c.line, body: c.body, diags: c.diags, folds: c.folds}
 		}
 		c.start = s.start
 		out = append(out, c)

@@ -12,7 +12,7 @@ func FoldingRanges(f *File) []source.FoldRange {
 	m := f.Mapper()
 	switch f.Kind() {
 	case KindHCL:
-		return hclschema.FoldingRanges([]byte(f.Text), m)
+		return f.HCL().Folds()
 	case KindTxtar:
 		return archiveFolds(f.Archive(), m)
 	}
