@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/schema-ls/schema-ls/hclschema/spec"
 	"github.com/schema-ls/schema-ls/internal/source"
 )
 
@@ -35,6 +36,8 @@ func FuzzHCLFeatures(f *testing.F) {
 		"enum \"e\" { values = [\"a\", \"b\"] }\nlocals { x = 1 }\n",
 		"/* c\n */ # a\n# b\nx = {\n a = (1 +\n 2)\n}",
 		"table \"t\" {", "}", "<<EOT", "\"\xff",
+		"schema \"s\" {}\ntable \"s\" \"t\" {\n  column \"c\" { type = varchar(1, 2) }\n  foreign_key \"f\" {\n    columns = [column.c]\n    ref_columns = [table.s.t.column.c]\n  }\n}\n",
+		"function \"f\" {\n  schema = schema.s\n  arg { type = int }\n  return = trigger\n}\ntrigger \"t\" {\n  on = table.x\n  after { insert = true }\n  execute { function = function.f }\n}\n",
 	} {
 		f.Add(s)
 	}
@@ -56,5 +59,31 @@ func FuzzHCLFeatures(f *testing.F) {
 			}
 		}
 		walk(Symbols(file))
+
+		// Every feature runs on every file without panicking, whatever its
+		// role, and reports ranges inside the text.
+		for _, root := range []*spec.Block{spec.SchemaFile, spec.ProjectFile} {
+			for _, d := range Validate(file, root) {
+				assert.True(t, 0 <= d.Range.Start && d.Range.Start <= d.Range.End && d.Range.End <= len(src), "validation range %v", d.Range)
+			}
+			for _, tok := range SemanticTokens(file, root) {
+				assert.True(t, 0 <= tok.Range.Start && tok.Range.Start <= tok.Range.End && tok.Range.End <= len(src), "token %v", tok.Range)
+			}
+			for _, off := range []int{0, len(src) / 3, len(src) / 2, len(src)} {
+				Complete(file, root, off, nil)
+				HoverAt(file, root, off)
+			}
+		}
+		dec := Decode([]*File{file})
+		for _, d := range dec.Diags[file.Name] {
+			assert.True(t, 0 <= d.Range.Start && d.Range.Start <= d.Range.End && d.Range.End <= len(src), "decode range %v", d.Range)
+		}
+		for _, off := range []int{0, len(src) / 2, len(src)} {
+			HoverRef(dec, file.Name, off)
+		}
+		Complete(file, spec.SchemaFile, len(src)/2, dec.Realm)
+		if out, err := Format(file); err == nil {
+			LineEdits(src, string(out))
+		}
 	})
 }
