@@ -61,9 +61,11 @@ func (p *publisher) schedule(keys ...string) {
 			}
 			delete(p.timers, key)
 			p.mu.Unlock()
-			for _, k := range p.s.store.Snapshot().UnitKeys(key) {
-				p.publish(k)
-			}
+			p.s.safely("publishing diagnostics of "+key, func() {
+				for _, k := range p.s.store.Snapshot().UnitKeys(key) {
+					p.publish(k)
+				}
+			})
 		})
 		p.timers[key] = t
 	}

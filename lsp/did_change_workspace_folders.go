@@ -25,7 +25,7 @@ func (s *Server) didChangeWorkspaceFolders(_ context.Context, p *protocol.DidCha
 		s.bg.Add(1)
 		go func() {
 			defer s.bg.Done()
-			s.scanFolders(s.bgCtx, added)
+			s.safely("scanning added folders", func() { s.scanFolders(s.bgCtx, added) })
 		}()
 	}
 	return nil

@@ -14,8 +14,10 @@ func (s *Server) initialized(_ context.Context, _ *protocol.InitializedParams) e
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
-		s.registerWatchers(s.bgCtx)
-		s.scanFolders(s.bgCtx, folders)
+		s.safely("initialization", func() {
+			s.registerWatchers(s.bgCtx)
+			s.scanFolders(s.bgCtx, folders)
+		})
 	}()
 	return nil
 }

@@ -3,6 +3,7 @@ package lsp
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -32,6 +33,17 @@ func (l *logger) log(level protocol.MessageType, msg string) {
 	if level <= protocol.MessageTypeLog {
 		l.notify("window/logMessage", &protocol.LogMessageParams{Type: level, Message: msg})
 	}
+}
+
+// safely runs fn, turning a panic into an error log line: background work
+// (diagnostics timers, the workspace scan) must not take the server down.
+func (s *Server) safely(what string, fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logf(protocol.MessageTypeError, "panic in %s: %v\n%s", what, r, debug.Stack())
+		}
+	}()
+	fn()
 }
 
 func (s *Server) logf(level protocol.MessageType, format string, args ...any) {

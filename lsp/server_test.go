@@ -168,3 +168,21 @@ func TestLifecycle(t *testing.T) {
 		assert.Equal(t, jsonrpc2.InvalidParams, rpcCode(t, err))
 	})
 }
+
+// A panic in background work (diagnostics timers, scans) is logged; the
+// server stays up and answers the next request.
+func TestPanicInBackgroundIsLogged(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), lsptest.Timeout)
+	defer cancel()
+	s := newServer(Options{})
+	c, wait := connect(t, s)
+	initialize(t, c)
+	s.safely("test work", func() { panic("background boom") })
+	require.NoError(t, c.WaitLog(ctx, "panic in test work: background boom"))
+	var folds []protocol.FoldingRange
+	require.NoError(t, c.Call(ctx, "textDocument/foldingRange", &protocol.FoldingRangeParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: "file:///nowhere.hcl"},
+	}, &folds))
+	require.NoError(t, c.Shutdown(ctx))
+	assert.Equal(t, 0, wait())
+}

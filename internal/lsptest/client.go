@@ -222,6 +222,18 @@ func (c *Client) Progress() []string {
 	return append([]string(nil), c.progress...)
 }
 
+// WaitLog waits for a window/logMessage containing substr.
+func (c *Client) WaitLog(ctx context.Context, substr string) error {
+	return c.waitFor(ctx, "log message "+substr, func() bool {
+		for _, m := range c.logs {
+			if strings.Contains(m.Message, substr) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // Logs returns the window/logMessage messages received.
 func (c *Client) Logs() []protocol.LogMessageParams {
 	c.mu.Lock()
