@@ -96,9 +96,16 @@ func Decode(files []*File) *Decoded {
 	d.declareSchemas()
 	d.placeObjects()
 	d.checkDuplicates()
-	// Columns first, everywhere: any object may refer to any table's
-	// columns, in any order of definition.
+	// Columns first, everywhere: any object may refer to any table's or
+	// view's columns, in any order of definition.
 	for _, dc := range d.decls {
+		if v, ok := dc.obj.(*schema.View); ok {
+			for _, b := range dc.block.Body.Blocks {
+				if b.Type == "column" {
+					v.Columns = append(v.Columns, d.column(dc.file, b))
+				}
+			}
+		}
 		if t, ok := dc.obj.(*schema.Table); ok {
 			for _, b := range dc.block.Body.Blocks {
 				if b.Type != "column" {

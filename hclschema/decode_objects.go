@@ -19,12 +19,9 @@ func (d *decoder) decodeObject(dc *decl) {
 		o.Def = sqlAttr(body, "as")
 		o.CheckOption = attrWord(body, "check_option")
 		o.Comment, _ = stringAttr(body, "comment")
-		for _, b := range body.Blocks {
-			switch b.Type {
-			case "column":
-				o.Columns = append(o.Columns, d.column(dc.file, b))
-			case "index":
-				o.Indexes = append(o.Indexes, d.index(dc.file, b, nil))
+		for _, b := range body.Blocks { // columns are decoded already (Decode)
+			if b.Type == "index" {
+				o.Indexes = append(o.Indexes, d.index(dc.file, b, viewColumns(o)))
 			}
 		}
 	case *schema.Func:
@@ -88,12 +85,12 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 	for _, b := range body.Blocks { // columns are decoded already (Decode)
 		switch b.Type {
 		case "primary_key":
-			t.PrimaryKey = d.index(dc.file, b, t)
+			t.PrimaryKey = d.index(dc.file, b, tableColumns(t))
 			t.PrimaryKey.Unique = true
 		case "index":
-			t.Indexes = append(t.Indexes, d.index(dc.file, b, t))
+			t.Indexes = append(t.Indexes, d.index(dc.file, b, tableColumns(t)))
 		case "unique":
-			ix := d.index(dc.file, b, t)
+			ix := d.index(dc.file, b, tableColumns(t))
 			ix.Unique, ix.Constraint = true, true
 			t.Indexes = append(t.Indexes, ix)
 		case "foreign_key":
@@ -106,7 +103,7 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 				if on.Type == "on" {
 					el := schema.ExcludeElement{Expr: sqlAttr(on.Body, "expr"), Op: sqlAttr(on.Body, "op")}
 					if a := on.Body.Attributes["column"]; a != nil {
-						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, t); ok {
+						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, tableColumns(t)); ok && tg.column != nil {
 							el.Column = tg.column.Name
 						}
 					}
@@ -116,14 +113,14 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 			t.Excludes = append(t.Excludes, ex)
 		case "partition":
 			p := &schema.Partition{Type: attrWord(b.Body, "type")}
-			for _, c := range d.columnRefs(dc.file, b.Body, "columns", t) {
+			for _, c := range d.columnRefs(dc.file, b.Body, "columns", tableColumns(t)) {
 				p.Parts = append(p.Parts, schema.IndexPart{Column: c})
 			}
 			for _, by := range b.Body.Blocks {
 				if by.Type == "by" {
 					part := schema.IndexPart{Expr: sqlAttr(by.Body, "expr")}
 					if a := by.Body.Attributes["column"]; a != nil {
-						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, t); ok {
+						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, tableColumns(t)); ok && tg.column != nil {
 							part.Column = tg.column.Name
 						}
 					}
@@ -193,7 +190,7 @@ func stringAttr(body *hclsyntax.Body, name string) (string, bool) {
 }
 
 // columnRefs resolves a list of column references of table t.
-func (d *decoder) columnRefs(f *File, body *hclsyntax.Body, name string, t *schema.Table) []string {
+func (d *decoder) columnRefs(f *File, body *hclsyntax.Body, name string, owner *columns) []string {
 	a := body.Attributes[name]
 	if a == nil {
 		return nil
@@ -204,14 +201,14 @@ func (d *decoder) columnRefs(f *File, body *hclsyntax.Body, name string, t *sche
 	}
 	var out []string
 	for _, e := range tuple.Exprs {
-		if tg, ok := d.resolve(f, e, []string{"column"}, t); ok && tg.column != nil {
+		if tg, ok := d.resolve(f, e, []string{"column"}, owner); ok && tg.column != nil {
 			out = append(out, tg.column.Name)
 		}
 	}
 	return out
 }
 
-func (d *decoder) index(f *File, b *hclsyntax.Block, t *schema.Table) *schema.Index {
+func (d *decoder) index(f *File, b *hclsyntax.Block, owner *columns) *schema.Index {
 	body := b.Body
 	ix := &schema.Index{Name: label(b), Method: attrWord(body, "type"), Where: sqlAttr(body, "where"), Pos: d.pos(f, b.Range())}
 	ix.Unique, _ = attrBool(body, "unique")
@@ -219,12 +216,10 @@ func (d *decoder) index(f *File, b *hclsyntax.Block, t *schema.Table) *schema.In
 	if n, ok := attrBool(body, "nulls_distinct"); ok {
 		ix.NullsDistinct = &n
 	}
-	if t != nil {
-		for _, c := range d.columnRefs(f, body, "columns", t) {
-			ix.Parts = append(ix.Parts, &schema.IndexPart{Column: c})
-		}
-		ix.Include = d.columnRefs(f, body, "include", t)
+	for _, c := range d.columnRefs(f, body, "columns", owner) {
+		ix.Parts = append(ix.Parts, &schema.IndexPart{Column: c})
 	}
+	ix.Include = d.columnRefs(f, body, "include", owner)
 	for _, on := range body.Blocks {
 		if on.Type != "on" {
 			continue
@@ -239,8 +234,8 @@ func (d *decoder) index(f *File, b *hclsyntax.Block, t *schema.Table) *schema.In
 			p.NullsFirst = &nf
 		}
 		p.Ops = attrWord(on.Body, "ops")
-		if a := on.Body.Attributes["column"]; a != nil && t != nil {
-			if tg, ok := d.resolve(f, a.Expr, []string{"column"}, t); ok {
+		if a := on.Body.Attributes["column"]; a != nil {
+			if tg, ok := d.resolve(f, a.Expr, []string{"column"}, owner); ok && tg.column != nil {
 				p.Column = tg.column.Name
 			}
 		}
@@ -275,7 +270,7 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
 			p.nCols = len(tuple.Exprs)
 			for _, e := range tuple.Exprs {
-				if tg, ok := d.resolve(f, e, []string{"column"}, t); ok && tg.column != nil {
+				if tg, ok := d.resolve(f, e, []string{"column"}, tableColumns(t)); ok && tg.column != nil {
 					fk.Columns = append(fk.Columns, tg.column.Name)
 					p.cols = append(p.cols, tg.column)
 				}
@@ -286,7 +281,7 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
 			p.nRefs = len(tuple.Exprs)
 			for _, e := range tuple.Exprs {
-				tg, ok := d.resolve(f, e, []string{"column"}, t)
+				tg, ok := d.resolve(f, e, []string{"column"}, tableColumns(t))
 				if !ok || tg.column == nil {
 					continue
 				}

@@ -81,7 +81,11 @@ func (d *decoder) decodeTrigger(dc *decl) {
 				tr.Events = append(tr.Events, "UPDATE")
 				if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
 					for _, e := range tuple.Exprs {
-						if tg, ok := d.resolve(dc.file, e, []string{"column"}, t); ok && tg.column != nil {
+						owner := tableColumns(t)
+						if v != nil {
+							owner = viewColumns(v)
+						}
+						if tg, ok := d.resolve(dc.file, e, []string{"column"}, owner); ok && tg.column != nil {
 							tr.UpdateOf = append(tr.UpdateOf, tg.column.Name)
 						}
 					}

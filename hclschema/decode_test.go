@@ -31,7 +31,7 @@ func TestDecodeShop(t *testing.T) {
 
 	orders := s.Table("orders")
 	require.NotNil(t, orders)
-	assert.Equal(t, []string{"id", "customer_id", "status", "updated_at"}, columnNames(orders))
+	assert.Equal(t, []string{"id", "customer_id", "status", "updated_at"}, tableColumns(orders).names())
 	id := orders.Column("id")
 	assert.Equal(t, "bigint", id.Type.String())
 	require.NotNil(t, id.Identity)

@@ -51,7 +51,7 @@ type target struct {
 // columns of owner, or table.t.column.c). It reports what does not
 // resolve; ok is false then, and for expressions that are not static
 // references.
-func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner *schema.Table) (target, bool) {
+func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner *columns) (target, bool) {
 	t, ok := traversal(e)
 	if !ok {
 		return target{}, false
@@ -74,11 +74,11 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 	switch {
 	case st[0] == "column" && len(st) == 2:
 		if owner == nil {
-			return fail("column.%s is only meaningful inside a table", st[1])
+			return fail("column.%s is only meaningful inside a table or view", st[1])
 		}
-		c := owner.Column(st[1])
+		c := owner.column(st[1])
 		if c == nil {
-			return fail("table %q has no column %q%s", owner.Name, st[1], didYouMean(st[1], columnNames(owner), "column."))
+			return fail("%s %q has no column %q%s", owner.kind, owner.name, st[1], didYouMean(st[1], owner.names(), "column."))
 		}
 		tg = target{column: c, pos: c.Pos}
 		seg(1, c.Pos)
@@ -91,15 +91,19 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 		if s := d.schemas[st[1]]; len(st) == 5 && s != nil {
 			seg(1, s.Pos) // table.<schema>.t.column.c
 		}
-		tbl, isTable := dc.obj.(*schema.Table)
-		if !isTable {
-			d.out.Refs = append(d.out.Refs, named...)
-			return target{decl: dc, pos: d.pos(dc.file, dc.block.Range())}, true // view columns are not modelled as targets
+		var owner *columns
+		switch o := dc.obj.(type) {
+		case *schema.Table:
+			owner = tableColumns(o)
+		case *schema.View:
+			owner = viewColumns(o)
+		default:
+			return target{}, false // not placed (no schema): already reported
 		}
 		col := st[len(st)-1]
-		c := tbl.Column(col)
+		c := owner.column(col)
 		if c == nil {
-			return fail("table %q has no column %q%s", tbl.Name, col, didYouMean(col, columnNames(tbl), strings.Join(st[:len(st)-1], ".")+"."))
+			return fail("%s %q has no column %q%s", owner.kind, owner.name, col, didYouMean(col, owner.names(), strings.Join(st[:len(st)-1], ".")+"."))
 		}
 		tg = target{column: c, pos: c.Pos}
 		seg(len(st)-1, c.Pos)
@@ -187,10 +191,41 @@ func didYouMean(name string, candidates []string, prefix string) string {
 	return ""
 }
 
-func columnNames(t *schema.Table) []string {
-	out := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		out[i] = c.Name
+// columns is what `column.x` can name: the columns of the table or view
+// being decoded.
+type columns struct {
+	kind, name string
+	list       []*schema.Column
+}
+
+func tableColumns(t *schema.Table) *columns {
+	if t == nil {
+		return nil
+	}
+	return &columns{"table", t.Name, t.Columns}
+}
+
+func viewColumns(v *schema.View) *columns {
+	kind := "view"
+	if v.Materialized {
+		kind = "materialized view"
+	}
+	return &columns{kind, v.Name, v.Columns}
+}
+
+func (c *columns) column(name string) *schema.Column {
+	for _, col := range c.list {
+		if col.Name == name {
+			return col
+		}
+	}
+	return nil
+}
+
+func (c *columns) names() []string {
+	out := make([]string, len(c.list))
+	for i, col := range c.list {
+		out[i] = col.Name
 	}
 	return out
 }
