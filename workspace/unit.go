@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
@@ -81,8 +82,8 @@ func (s *Snapshot) envUnits() *envs {
 					continue
 				}
 				id := "env:" + proj.Key + "#" + b.Labels[0]
-				for _, src := range envSources(b) {
-					path := filepath.Clean(filepath.Join(base, strings.TrimPrefix(src, "file://")))
+				for _, src := range envSources(b, proj.HCL().Body()) {
+					path := filepath.Clean(filepath.Join(base, src))
 					for _, f := range all {
 						if f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema || (f.Key != path && filepath.Dir(f.Key) != path) {
 							continue
@@ -104,30 +105,88 @@ func (s *Snapshot) envUnits() *envs {
 	return e
 }
 
-// envSources returns the file:// entries of an env's src (a string or a
-// list); computed values (data sources, variables) are left out.
-func envSources(b *hclsyntax.Block) []string {
+// envSources returns the paths an env's src names (a string or a list):
+// file:// URLs, and the files of the project's hcl_schema and
+// composite_schema data sources it refers to (data.hcl_schema.x.url).
+// Other computed values (variables, external programs) are left out.
+func envSources(b *hclsyntax.Block, project *hclsyntax.Body) []string {
 	a := b.Body.Attributes["src"]
 	if a == nil {
 		return nil
 	}
-	var exprs []hclsyntax.Expression
-	if t, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
-		exprs = t.Exprs
-	} else {
-		exprs = []hclsyntax.Expression{a.Expr}
-	}
 	var out []string
-	for _, e := range exprs {
-		v, diags := e.Value(nil)
-		if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
-			continue
-		}
-		if s := v.AsString(); strings.HasPrefix(s, "file://") {
-			out = append(out, s)
-		}
+	for _, e := range listItems(a.Expr) {
+		out = append(out, sourcePaths(e, project, 0)...)
 	}
 	return out
+}
+
+// sourcePaths reads one schema source: a "file://…" string, or a
+// reference to a data source's url.
+func sourcePaths(e hclsyntax.Expression, project *hclsyntax.Body, depth int) []string {
+	if s, ok := stringValue(e); ok {
+		if strings.HasPrefix(s, "file://") {
+			return []string{strings.TrimPrefix(s, "file://")}
+		}
+		return nil
+	}
+	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || depth > 4 || len(t.Traversal) != 4 || t.Traversal.RootName() != "data" {
+		return nil
+	}
+	var step []string
+	for _, s := range t.Traversal[1:] {
+		attr, ok := s.(hcl.TraverseAttr)
+		if !ok {
+			return nil
+		}
+		step = append(step, attr.Name)
+	}
+	if step[2] != "url" {
+		return nil
+	}
+	for _, d := range project.Blocks {
+		if d.Type != "data" || len(d.Labels) != 2 || d.Labels[0] != step[0] || d.Labels[1] != step[1] {
+			continue
+		}
+		var out []string
+		switch step[0] {
+		case "hcl_schema":
+			for _, name := range []string{"path", "paths"} {
+				if p := d.Body.Attributes[name]; p != nil {
+					for _, item := range listItems(p.Expr) {
+						if s, ok := stringValue(item); ok {
+							out = append(out, s)
+						}
+					}
+				}
+			}
+		case "composite_schema":
+			for _, part := range d.Body.Blocks {
+				if u := part.Body.Attributes["url"]; part.Type == "schema" && u != nil {
+					out = append(out, sourcePaths(u.Expr, project, depth+1)...)
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// listItems is the items of a list expression, or the expression itself.
+func listItems(e hclsyntax.Expression) []hclsyntax.Expression {
+	if t, ok := e.(*hclsyntax.TupleConsExpr); ok {
+		return t.Exprs
+	}
+	return []hclsyntax.Expression{e}
+}
+
+func stringValue(e hclsyntax.Expression) (string, bool) {
+	v, diags := e.Value(nil)
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
 }
 
 // UnitKeys returns the keys whose diagnostics may change when key changes:
