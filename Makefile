@@ -21,7 +21,7 @@ demo: deps build
 	@echo '$$ schema-ls check examples/shop        # a valid schema: no output, exit 0'
 	@$(BIN) check examples/shop; echo "exit $$?"
 	@echo
-	@echo '$$ schema-ls check examples/broken      # syntax errors, one line each, exit 1'
+	@echo '$$ schema-ls check examples/broken      # syntax and Atlas errors, one line each, exit 1'
 	@$(BIN) check examples/broken; echo "exit $$?"
 	@echo
 	@echo '$$ schema-ls check --format json examples/broken/unclosed.hcl'
