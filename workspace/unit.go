@@ -3,12 +3,7 @@ package workspace
 import (
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
-
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/zclconf/go-cty/cty"
 
 	"github.com/schema-ls/schema-ls/hclschema"
 	"github.com/schema-ls/schema-ls/internal/source"
@@ -41,7 +36,6 @@ type envs struct {
 	once   sync.Once
 	byFile map[string]string   // schema file key -> unit id (the first env naming it)
 	files  map[string][]string // unit id -> file keys
-	byProj map[string][]string // atlas.hcl key -> unit ids it defines
 }
 
 // unitOf returns the id and files of the unit holding key.
@@ -70,19 +64,16 @@ func (s *Snapshot) unitOf(key string) (string, []*File) {
 func (s *Snapshot) envUnits() *envs {
 	e := s.envs
 	e.once.Do(func() {
-		e.byFile, e.files, e.byProj = map[string]string{}, map[string][]string{}, map[string][]string{}
+		e.byFile, e.files = map[string]string{}, map[string][]string{}
 		all := s.Files()
 		for _, proj := range all {
 			if proj.Kind() != KindHCL || proj.Role() != hclschema.RoleProject {
 				continue
 			}
 			base := filepath.Dir(proj.Key)
-			for _, b := range proj.HCL().Body().Blocks {
-				if b.Type != "env" || len(b.Labels) == 0 {
-					continue
-				}
-				id := "env:" + proj.Key + "#" + b.Labels[0]
-				for _, src := range envSources(b, proj.HCL().Body()) {
+			for _, env := range hclschema.EnvSources(proj.HCL()) {
+				id := "env:" + proj.Key + "#" + env.Name
+				for _, src := range env.Paths {
 					path := filepath.Clean(filepath.Join(base, src))
 					for _, f := range all {
 						if f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema || (f.Key != path && filepath.Dir(f.Key) != path) {
@@ -96,97 +87,10 @@ func (s *Snapshot) envUnits() *envs {
 						}
 					}
 				}
-				if len(e.files[id]) > 0 {
-					e.byProj[proj.Key] = append(e.byProj[proj.Key], id)
-				}
 			}
 		}
 	})
 	return e
-}
-
-// envSources returns the paths an env's src names (a string or a list):
-// file:// URLs, and the files of the project's hcl_schema and
-// composite_schema data sources it refers to (data.hcl_schema.x.url).
-// Other computed values (variables, external programs) are left out.
-func envSources(b *hclsyntax.Block, project *hclsyntax.Body) []string {
-	a := b.Body.Attributes["src"]
-	if a == nil {
-		return nil
-	}
-	var out []string
-	for _, e := range listItems(a.Expr) {
-		out = append(out, sourcePaths(e, project, 0)...)
-	}
-	return out
-}
-
-// sourcePaths reads one schema source: a "file://…" string, or a
-// reference to a data source's url.
-func sourcePaths(e hclsyntax.Expression, project *hclsyntax.Body, depth int) []string {
-	if s, ok := stringValue(e); ok {
-		if strings.HasPrefix(s, "file://") {
-			return []string{strings.TrimPrefix(s, "file://")}
-		}
-		return nil
-	}
-	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
-	if !ok || depth > 4 || len(t.Traversal) != 4 || t.Traversal.RootName() != "data" {
-		return nil
-	}
-	var step []string
-	for _, s := range t.Traversal[1:] {
-		attr, ok := s.(hcl.TraverseAttr)
-		if !ok {
-			return nil
-		}
-		step = append(step, attr.Name)
-	}
-	if step[2] != "url" {
-		return nil
-	}
-	for _, d := range project.Blocks {
-		if d.Type != "data" || len(d.Labels) != 2 || d.Labels[0] != step[0] || d.Labels[1] != step[1] {
-			continue
-		}
-		var out []string
-		switch step[0] {
-		case "hcl_schema":
-			for _, name := range []string{"path", "paths"} {
-				if p := d.Body.Attributes[name]; p != nil {
-					for _, item := range listItems(p.Expr) {
-						if s, ok := stringValue(item); ok {
-							out = append(out, s)
-						}
-					}
-				}
-			}
-		case "composite_schema":
-			for _, part := range d.Body.Blocks {
-				if u := part.Body.Attributes["url"]; part.Type == "schema" && u != nil {
-					out = append(out, sourcePaths(u.Expr, project, depth+1)...)
-				}
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-// listItems is the items of a list expression, or the expression itself.
-func listItems(e hclsyntax.Expression) []hclsyntax.Expression {
-	if t, ok := e.(*hclsyntax.TupleConsExpr); ok {
-		return t.Exprs
-	}
-	return []hclsyntax.Expression{e}
-}
-
-func stringValue(e hclsyntax.Expression) (string, bool) {
-	v, diags := e.Value(nil)
-	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
-		return "", false
-	}
-	return v.AsString(), true
 }
 
 // UnitKeys returns the keys whose diagnostics may change when key changes:
@@ -206,7 +110,7 @@ func (s *Snapshot) UnitKeys(key string) []string {
 	if filepath.Base(key) == "atlas.hcl" {
 		// Its envs may move files between units: republish the directory.
 		for _, f := range s.Files() {
-			if f.Kind() == KindHCL && strings.HasPrefix(f.Key, filepath.Dir(key)) {
+			if f.Kind() == KindHCL && within(f.Key, filepath.Dir(key)) {
 				add([]*File{f})
 			}
 		}
