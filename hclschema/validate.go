@@ -540,7 +540,7 @@ func orList(items []string) string {
 // taking modifiers (varchar(255)), rather than an HCL function.
 func isTypeName(name string) bool {
 	_, ok := schema.Canonical(name)
-	return ok || strings.EqualFold(name, "float") || slices.ContainsFunc(columnTypes, func(t struct{ label, snippet string }) bool { return t.label == name })
+	return ok || strings.EqualFold(name, "float")
 }
 
 func article(word string) string {
