@@ -108,3 +108,24 @@ func BenchmarkReparseAndFold(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRedecode decodes a schema after a one-character edit in its
+// middle, from the decode of the previous version: the edited block and
+// its dependents are decoded, the blocks below it shifted, the rest
+// reused.
+func BenchmarkRedecode(b *testing.B) {
+	for _, n := range sizes {
+		src := gen.Schema(n)
+		mid := strings.Index(src[len(src)/2:], "\n") + len(src)/2 + 1
+		prev := Parse("bench.hcl", []byte(src))
+		next := Reparse("bench.hcl", []byte(src[:mid]+" "+src[mid:]), prev)
+		dec := Decode([]*File{prev})
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if d := Redecode([]*File{next}, dec); len(d.Diags) > 0 || d.Redecoded > 5 {
+					b.Fatal(d.Diags, d.Redecoded)
+				}
+			}
+		})
+	}
+}

@@ -33,6 +33,10 @@ type Decoded struct {
 	Refs []Ref
 	// Decls are the declarations references can name.
 	Decls []Ref
+	// memo is what each top-level block decoded to, for the next decode.
+	memo map[*hclsyntax.Block]*blockMemo
+	// Redecoded counts the blocks decoded afresh rather than reused.
+	Redecoded int
 }
 
 // Ref is a name in a file and the object it names (for a declaration, the
@@ -55,7 +59,12 @@ func (d *decoder) declare(f *File, b *hclsyntax.Block, target schema.Pos) {
 		name.Start++
 		name.End--
 	}
-	d.out.Decls = append(d.out.Decls, Ref{File: f.Name, Range: name, Target: target})
+	ref := Ref{File: f.Name, Range: name, Target: target}
+	if d.cur != nil {
+		d.cur.decls = append(d.cur.decls, ref)
+		return
+	}
+	d.out.Decls = append(d.out.Decls, ref)
 }
 
 // decl is a top-level object block waiting to be decoded.
@@ -63,31 +72,50 @@ type decl struct {
 	file  *File
 	block *hclsyntax.Block
 	name  string
-	obj   any // the model object, once made
+	obj   any        // the model object, once made
+	memo  *blockMemo // what the block decodes to
+	place *blockMemo // placing the object in its schema
 }
 
 type decoder struct {
-	out     *Decoded
-	files   map[string]*File
-	schemas map[string]*schema.Schema
-	decls   []*decl
+	out         *Decoded
+	files       map[string]*File
+	schemas     map[string]*schema.Schema
+	schemaDecls map[string]*decl
+	decls       []*decl
+	byBlock     map[*hclsyntax.Block]*decl
+	byObj       map[any]*decl // by model object
 	// objects by kind, then name; a name may hold several (overloads,
 	// same name in several schemas).
 	objects map[string]map[string][]*decl
 	fks     []*pendingFK
-	owners  map[*schema.Column]*schema.Table // the table of every decoded table column
+	// cur collects what the block being decoded finds and reports; nil
+	// while decoding what belongs to the whole unit.
+	cur  *blockMemo
+	prev map[*hclsyntax.Block]*blockMemo
+	fps  map[string]uint64 // name fingerprints by kind
 }
 
 // Decode decodes schema files that form one schema (a directory of them,
 // or an env's src) into a realm, resolving references across the files in
 // any order. Files with syntax errors contribute what parsed.
-func Decode(files []*File) *Decoded {
+func Decode(files []*File) *Decoded { return Redecode(files, nil) }
+
+// Redecode is Decode reusing what prev, an earlier decode of the same
+// unit, found for the blocks that did not change (see decode_memo.go).
+func Redecode(files []*File, prev *Decoded) *Decoded {
 	d := &decoder{
-		out:     &Decoded{Realm: &schema.Realm{}, Diags: map[string][]source.Diagnostic{}},
-		schemas: map[string]*schema.Schema{},
-		objects: map[string]map[string][]*decl{},
-		files:   map[string]*File{},
-		owners:  map[*schema.Column]*schema.Table{},
+		out:         &Decoded{Realm: &schema.Realm{}, Diags: map[string][]source.Diagnostic{}, memo: map[*hclsyntax.Block]*blockMemo{}},
+		schemas:     map[string]*schema.Schema{},
+		schemaDecls: map[string]*decl{},
+		objects:     map[string]map[string][]*decl{},
+		files:       map[string]*File{},
+		byBlock:     map[*hclsyntax.Block]*decl{},
+		byObj:       map[any]*decl{},
+		fps:         map[string]uint64{},
+	}
+	if prev != nil {
+		d.prev = prev.memo
 	}
 	for _, f := range files {
 		d.files[f.Name] = f
@@ -95,34 +123,35 @@ func Decode(files []*File) *Decoded {
 	}
 	d.declareSchemas()
 	d.placeObjects()
-	d.checkDuplicates()
-	// Columns first, everywhere: any object may refer to any table's or
-	// view's columns, in any order of definition.
 	for _, dc := range d.decls {
-		if v, ok := dc.obj.(*schema.View); ok {
-			for _, b := range dc.block.Body.Blocks {
-				if b.Type == "column" {
-					v.Columns = append(v.Columns, d.column(dc.file, b))
-				}
-			}
-		}
-		if t, ok := dc.obj.(*schema.Table); ok {
-			for _, b := range dc.block.Body.Blocks {
-				if b.Type != "column" {
-					continue
-				}
-				c := d.column(dc.file, b)
-				if prev := t.Column(c.Name); prev != nil {
-					d.report(dc.file, b.LabelRanges[0], source.Error, CodeDuplicate, "Duplicate column %q in table %q: already declared at %s", c.Name, t.Name, d.where(prev.Pos))
-					continue
-				}
-				t.Columns = append(t.Columns, c)
-				d.owners[c] = t
-			}
+		if dc.obj != nil {
+			d.byObj[dc.obj] = dc
 		}
 	}
+	d.checkDuplicates()
+	var fresh []*decl
 	for _, dc := range d.decls {
+		if m := d.prev[dc.block]; m != nil && d.stillValid(dc, m) {
+			dc.memo = d.reuse(dc, m)
+			continue
+		}
+		dc.memo = &blockMemo{place: dc.place, block: dc.block, start: d.start(dc.file, dc.block), schema: schemaOf(dc), obj: bodyObject(dc.obj)}
+		fresh = append(fresh, dc)
+	}
+	d.out.Redecoded = len(fresh)
+	// Columns first, everywhere: any object may refer to any table's or
+	// view's columns, in any order of definition.
+	for _, dc := range fresh {
+		d.cur = dc.memo
+		d.decodeColumns(dc)
+	}
+	for _, dc := range fresh {
+		d.cur = dc.memo
 		d.decodeObject(dc)
+	}
+	d.cur = nil
+	for _, dc := range d.decls {
+		d.emit(dc, dc.memo)
 	}
 	d.checkForeignKeys()
 	for _, diags := range d.out.Diags {
@@ -131,8 +160,37 @@ func Decode(files []*File) *Decoded {
 	return d.out
 }
 
+// decodeColumns decodes the columns of a table or view.
+func (d *decoder) decodeColumns(dc *decl) {
+	if v, ok := dc.obj.(*schema.View); ok {
+		for _, b := range dc.block.Body.Blocks {
+			if b.Type == "column" {
+				v.Columns = append(v.Columns, d.column(dc.file, b))
+			}
+		}
+	}
+	if t, ok := dc.obj.(*schema.Table); ok {
+		for _, b := range dc.block.Body.Blocks {
+			if b.Type != "column" {
+				continue
+			}
+			c := d.column(dc.file, b)
+			if prev := t.Column(c.Name); prev != nil {
+				d.report(dc.file, b.LabelRanges[0], source.Error, CodeDuplicate, "Duplicate column %q in table %q: already declared at %s", c.Name, t.Name, d.where(prev.Pos))
+				continue
+			}
+			t.Columns = append(t.Columns, c)
+		}
+	}
+}
+
 func (d *decoder) report(f *File, r hcl.Range, sev source.Severity, code, format string, args ...any) {
-	d.out.Diags[f.Name] = append(d.out.Diags[f.Name], source.Diagnostic{Range: f.Range(r), Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
+	diag := source.Diagnostic{Range: f.Range(r), Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)}
+	if d.cur != nil {
+		d.cur.diags = append(d.cur.diags, diag)
+		return
+	}
+	d.out.Diags[f.Name] = append(d.out.Diags[f.Name], diag)
 }
 
 // objectKinds are the top-level blocks that make objects.
@@ -154,6 +212,7 @@ func (d *decoder) collect(f *File) {
 		}
 		dc := &decl{file: f, block: b, name: name}
 		d.decls = append(d.decls, dc)
+		d.byBlock[b] = dc
 		if d.objects[b.Type] == nil {
 			d.objects[b.Type] = map[string][]*decl{}
 		}
@@ -177,6 +236,7 @@ func (d *decoder) declareSchemas() {
 			s.Comment, _ = stringValue(a.Expr)
 		}
 		d.schemas[dc.name] = s
+		d.schemaDecls[dc.name] = dc
 		dc.obj = s
 		d.declare(dc.file, dc.block, s.Pos)
 		d.out.Realm.Schemas = append(d.out.Realm.Schemas, s)

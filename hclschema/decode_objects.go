@@ -248,31 +248,38 @@ func (d *decoder) check(f *File, b *hclsyntax.Block) *schema.Check {
 	return &schema.Check{Name: label(b), Expr: sqlAttr(b.Body, "expr"), Pos: d.pos(f, b.Range())}
 }
 
-// pendingFK remembers where a foreign key's references are, to check them
-// once every table is decoded.
+// pendingFK remembers a foreign key's references, to check them once
+// every table is decoded. Columns are kept as their table's block and
+// name: the check reads the tables as decoded now.
 type pendingFK struct {
-	file  *File
-	block *hclsyntax.Block
-	table *schema.Table
-	fk    *schema.ForeignKey
-	refs  []*schema.Column
-	cols  []*schema.Column
+	top   *hclsyntax.Block // the table's block
+	block *hclsyntax.Block // the foreign_key block
+	name  string
+	cols  []colRef
+	refs  []colRef
 	// nCols and nRefs count the references written, resolved or not.
 	nCols, nRefs int
+}
+
+// colRef is a column of the table or view declared by block top.
+type colRef struct {
+	top  *hclsyntax.Block
+	name string
 }
 
 func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *schema.ForeignKey {
 	body := b.Body
 	fk := &schema.ForeignKey{Name: label(b), OnUpdate: action(attrWord(body, "on_update")), OnDelete: action(attrWord(body, "on_delete")), Pos: d.pos(f, b.Range())}
 	fk.Deferrable, _ = attrBool(body, "deferrable")
-	p := &pendingFK{file: f, block: b, table: t, fk: fk}
+	p := &pendingFK{top: d.cur.block, block: b, name: fk.Name}
+	ref := func(tg target) colRef { return colRef{tg.owner.block, tg.column.Name} }
 	if a := body.Attributes["columns"]; a != nil {
 		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
 			p.nCols = len(tuple.Exprs)
 			for _, e := range tuple.Exprs {
 				if tg, ok := d.resolve(f, e, []string{"column"}, tableColumns(t)); ok && tg.column != nil {
 					fk.Columns = append(fk.Columns, tg.column.Name)
-					p.cols = append(p.cols, tg.column)
+					p.cols = append(p.cols, ref(tg))
 				}
 			}
 		}
@@ -286,54 +293,61 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 					continue
 				}
 				fk.RefColumns = append(fk.RefColumns, tg.column.Name)
-				p.refs = append(p.refs, tg.column)
-				if rt := d.tableOfColumn(tg.column); rt != nil && fk.RefTable == "" {
+				p.refs = append(p.refs, ref(tg))
+				if rt, ok := tg.owner.obj.(*schema.Table); ok && fk.RefTable == "" {
 					fk.RefSchema, fk.RefTable = rt.Schema.Name, rt.Name
 				}
 			}
 		}
 	}
-	d.fks = append(d.fks, p)
+	d.cur.fks = append(d.cur.fks, p)
 	return fk
-}
-
-func (d *decoder) tableOfColumn(c *schema.Column) *schema.Table {
-	return d.owners[c]
 }
 
 func action(w string) schema.ReferenceAction {
 	return schema.ReferenceAction(strings.ReplaceAll(w, "_", " "))
 }
 
+// column returns the column a colRef names as decoded now.
+func (d *decoder) columnOf(r colRef) *schema.Column {
+	switch o := d.byBlock[r.top].obj.(type) {
+	case *schema.Table:
+		return o.Column(r.name)
+	case *schema.View:
+		return viewColumns(o).column(r.name)
+	}
+	return nil
+}
+
 // checkForeignKeys checks column counts, type categories and that the
 // referenced columns are unique.
 func (d *decoder) checkForeignKeys() {
 	for _, p := range d.fks {
+		top := d.byBlock[p.top]
 		at := headerRange(p.block)
 		if len(p.cols) != p.nCols || len(p.refs) != p.nRefs || p.nCols == 0 || p.nRefs == 0 {
 			continue // missing or unresolved references, already reported
 		}
 		if p.nCols != p.nRefs {
-			d.report(p.file, at, source.Error, CodeForeignKey, "Foreign key %s has %d column(s) but references %d", p.fk.Name, p.nCols, p.nRefs)
+			d.report(top.file, at, source.Error, CodeForeignKey, "Foreign key %s has %d column(s) but references %d", p.name, p.nCols, p.nRefs)
 			continue
 		}
+		var refNames []string
 		for i := range p.cols {
-			a, b := schema.CategoryOf(p.cols[i].Type), schema.CategoryOf(p.refs[i].Type)
+			c, r := d.columnOf(p.cols[i]), d.columnOf(p.refs[i])
+			refNames = append(refNames, p.refs[i].name)
+			if c == nil || r == nil {
+				continue
+			}
+			a, b := schema.CategoryOf(c.Type), schema.CategoryOf(r.Type)
 			if a != schema.CatUnknown && b != schema.CatUnknown && a != b {
-				d.report(p.file, at, source.Error, CodeForeignKey, "Foreign key %s: column %s (%s) cannot reference %s (%s)", p.fk.Name, p.cols[i].Name, p.cols[i].Type, p.refs[i].Name, p.refs[i].Type)
+				d.report(top.file, at, source.Error, CodeForeignKey, "Foreign key %s: column %s (%s) cannot reference %s (%s)", p.name, c.Name, c.Type, r.Name, r.Type)
 			}
 		}
-		if rt := d.tableOfColumn(firstOr(p.refs)); rt != nil && !hasUniqueKey(rt, p.fk.RefColumns) {
-			d.report(p.file, at, source.Warning, CodeNotUniqueRef, "Foreign key %s references %s(%s), which has no primary key or unique index on exactly these columns; PostgreSQL will refuse it", p.fk.Name, rt.Name, strings.Join(p.fk.RefColumns, ", "))
+		if rt, ok := d.byBlock[p.refs[0].top].obj.(*schema.Table); ok && !hasUniqueKey(rt, refNames) {
+			d.report(top.file, at, source.Warning, CodeNotUniqueRef, "Foreign key %s references %s(%s), which has no primary key or unique index on exactly these columns; PostgreSQL will refuse it", p.name, rt.Name, strings.Join(refNames, ", "))
 		}
 	}
-}
-
-func firstOr(cs []*schema.Column) *schema.Column {
-	if len(cs) == 0 {
-		return nil
-	}
-	return cs[0]
 }
 
 // hasUniqueKey reports whether t has a primary key or a unique index

@@ -29,12 +29,11 @@ func (d *decoder) placeObjects() {
 			d.out.Realm.Extensions = append(d.out.Realm.Extensions, e)
 			continue
 		}
-		s := d.schemaFor(dc)
+		s := d.place(dc)
 		if s == nil {
 			continue
 		}
 		pos := d.pos(dc.file, b.Range())
-		d.declare(dc.file, b, pos)
 		switch b.Type {
 		case "table":
 			t := &schema.Table{Schema: s, Name: dc.name, Pos: pos}
@@ -68,6 +67,24 @@ func (d *decoder) placeObjects() {
 	}
 }
 
+// place finds the schema of dc's object and declares it, or reuses what
+// an earlier decode found for the same block while its lookups hold.
+func (d *decoder) place(dc *decl) *schema.Schema {
+	if m := d.prev[dc.block]; m != nil && m.place != nil && d.depsHold(m.place.deps) {
+		dc.place = moved(m.place, d.start(dc.file, dc.block))
+		return d.schemas[dc.place.schema]
+	}
+	dc.place = &blockMemo{block: dc.block, start: d.start(dc.file, dc.block)}
+	d.cur = dc.place
+	defer func() { d.cur = nil }()
+	s := d.schemaFor(dc)
+	if s != nil {
+		dc.place.schema = s.Name
+		d.declare(dc.file, dc.block, d.pos(dc.file, dc.block.Range()))
+	}
+	return s
+}
+
 // schemaFor finds the schema an object belongs to: its schema attribute,
 // or the first of two labels (table "public" "users").
 func (d *decoder) schemaFor(dc *decl) *schema.Schema {
@@ -79,12 +96,12 @@ func (d *decoder) schemaFor(dc *decl) *schema.Schema {
 		return nil
 	}
 	if len(b.Labels) == 2 {
-		if s := d.schemas[b.Labels[0]]; s != nil {
+		if s := d.schemaNamed(b.Labels[0]); s != nil {
 			name := dc.file.Range(b.LabelRanges[0])
 			if name.End-name.Start >= 2 && dc.file.Src[name.Start] == '"' {
 				name.Start, name.End = name.Start+1, name.End-1
 			}
-			d.out.Refs = append(d.out.Refs, Ref{File: dc.file.Name, Range: name, Target: s.Pos})
+			d.addRef(Ref{File: dc.file.Name, Range: name, Target: s.Pos}, d.schemaDecls[b.Labels[0]])
 			return s
 		}
 		d.report(dc.file, b.LabelRanges[0], source.Error, CodeUnresolved, "Schema %q is not declared: add schema %q {}", b.Labels[0], b.Labels[0])

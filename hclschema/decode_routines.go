@@ -44,7 +44,8 @@ func (d *decoder) decodeFunc(dc *decl, fn *schema.Func) {
 	}
 }
 
-// owner resolves a trigger's or policy's `on` to its table (or view).
+// owner resolves a trigger's or policy's `on` to its table (or view),
+// which the trigger or policy is added to once every block is decoded.
 func (d *decoder) owner(dc *decl, kinds []string) (*schema.Table, *schema.View) {
 	a := dc.block.Body.Attributes["on"]
 	if a == nil {
@@ -56,8 +57,10 @@ func (d *decoder) owner(dc *decl, kinds []string) (*schema.Table, *schema.View) 
 	}
 	switch o := tg.decl.obj.(type) {
 	case *schema.Table:
+		d.cur.owner = tg.decl.block
 		return o, nil
 	case *schema.View:
+		d.cur.owner = tg.decl.block
 		return nil, o
 	}
 	return nil, nil
@@ -95,12 +98,7 @@ func (d *decoder) decodeTrigger(dc *decl) {
 			d.triggerFunc(dc, b, tr)
 		}
 	}
-	switch {
-	case t != nil:
-		t.Triggers = append(t.Triggers, tr)
-	case v != nil:
-		v.Triggers = append(v.Triggers, tr)
-	}
+	d.cur.attach = tr
 }
 
 // triggerFunc resolves the function a trigger executes and checks that it
@@ -154,6 +152,6 @@ func (d *decoder) decodePolicy(dc *decl) {
 		}
 	}
 	if t != nil {
-		t.Policies = append(t.Policies, p)
+		d.cur.attach = p
 	}
 }

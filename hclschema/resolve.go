@@ -44,6 +44,7 @@ func steps(t hcl.Traversal) []string {
 type target struct {
 	decl   *decl          // the object (nil for a column)
 	column *schema.Column // set for column references
+	owner  *decl          // the table or view of a column
 	pos    schema.Pos
 }
 
@@ -63,13 +64,17 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 		return target{}, false
 	}
 	var tg target
-	var named []Ref // name segments and what each names
-	seg := func(i int, pos schema.Pos) {
+	type named struct {
+		ref Ref
+		top *decl
+	}
+	var names []named // name segments, what each names and the block holding it
+	seg := func(i int, pos schema.Pos, top *decl) {
 		r := f.Range(t[i].SourceRange())
 		if i > 0 {
 			r.Start++ // a step's range starts at its dot
 		}
-		named = append(named, Ref{File: f.Name, Range: r, Target: pos})
+		names = append(names, named{Ref{File: f.Name, Range: r, Target: pos}, top})
 	}
 	switch {
 	case st[0] == "column" && len(st) == 2:
@@ -80,16 +85,18 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 		if c == nil {
 			return fail("%s %q has no column %q%s", owner.kind, owner.name, st[1], didYouMean(st[1], owner.names(), "column."))
 		}
-		tg = target{column: c, pos: c.Pos}
-		seg(1, c.Pos)
+		tg = target{column: c, owner: d.byObj[owner.obj], pos: c.Pos}
+		seg(1, c.Pos, tg.owner)
 	case len(st) >= 4 && st[len(st)-2] == "column":
 		dc, ok := d.find(f, r, st[:len(st)-2], []string{"table", "view", "materialized"})
 		if !ok {
 			return target{}, false
 		}
-		seg(len(st)-3, d.pos(dc.file, dc.block.Range()))
-		if s := d.schemas[st[1]]; len(st) == 5 && s != nil {
-			seg(1, s.Pos) // table.<schema>.t.column.c
+		seg(len(st)-3, d.pos(dc.file, dc.block.Range()), dc)
+		if len(st) == 5 {
+			if s := d.schemaNamed(st[1]); s != nil {
+				seg(1, s.Pos, d.schemaDecls[st[1]]) // table.<schema>.t.column.c
+			}
 		}
 		var owner *columns
 		switch o := dc.obj.(type) {
@@ -105,23 +112,27 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 		if c == nil {
 			return fail("%s %q has no column %q%s", owner.kind, owner.name, col, didYouMean(col, owner.names(), strings.Join(st[:len(st)-1], ".")+"."))
 		}
-		tg = target{column: c, pos: c.Pos}
-		seg(len(st)-1, c.Pos)
+		tg = target{column: c, owner: dc, pos: c.Pos}
+		seg(len(st)-1, c.Pos, dc)
 	default:
 		dc, ok := d.find(f, r, st, kinds)
 		if !ok {
 			return target{}, false
 		}
 		tg = target{decl: dc, pos: d.pos(dc.file, dc.block.Range())}
-		seg(len(st)-1, tg.pos)
-		if s := d.schemas[st[1]]; len(st) == 3 && s != nil {
-			seg(1, s.Pos)
+		seg(len(st)-1, tg.pos, dc)
+		if len(st) == 3 {
+			if s := d.schemaNamed(st[1]); s != nil {
+				seg(1, s.Pos, d.schemaDecls[st[1]])
+			}
 		}
 	}
 	if !slices.Contains(kinds, "column") && tg.column != nil {
 		return fail("expected a reference to %s, not a column", orList(kinds))
 	}
-	d.out.Refs = append(d.out.Refs, named...)
+	for _, n := range names {
+		d.addRef(n.ref, n.top)
+	}
 	return tg, true
 }
 
@@ -136,17 +147,18 @@ func (d *decoder) find(f *File, r hcl.Range, st []string, kinds []string) (*decl
 		d.report(f, r, source.Error, CodeUnresolved, "Invalid reference %s: write %s.<name> or %s.<schema>.<name>", ref, kind, kind)
 		return nil, false
 	}
-	name := st[len(st)-1]
-	for _, dc := range d.objects[kind][name] {
-		if len(st) == 3 && schemaOf(dc) != st[1] {
-			continue
-		}
+	name, sch := st[len(st)-1], ""
+	if len(st) == 3 {
+		sch = st[1]
+	}
+	if dc := d.lookup(kind, sch, name); dc != nil {
 		return dc, true
 	}
 	what := fmt.Sprintf("no %s named %q", kind, name)
 	if len(st) == 3 {
 		what += fmt.Sprintf(" in schema %q", st[1])
-		// The name may exist in another schema: point there.
+		// The name may exist in another schema: point there (the lookup's
+		// fingerprint covers these names).
 		for _, dc := range d.objects[kind][name] {
 			d.report(f, r, source.Error, CodeUnresolved, "Unresolved reference %s: %s; did you mean %s.%s.%s?", ref, what, kind, schemaOf(dc), name)
 			return nil, false
@@ -196,13 +208,14 @@ func didYouMean(name string, candidates []string, prefix string) string {
 type columns struct {
 	kind, name string
 	list       []*schema.Column
+	obj        any // the table or view
 }
 
 func tableColumns(t *schema.Table) *columns {
 	if t == nil {
 		return nil
 	}
-	return &columns{"table", t.Name, t.Columns}
+	return &columns{"table", t.Name, t.Columns, t}
 }
 
 func viewColumns(v *schema.View) *columns {
@@ -210,7 +223,7 @@ func viewColumns(v *schema.View) *columns {
 	if v.Materialized {
 		kind = "materialized view"
 	}
-	return &columns{kind, v.Name, v.Columns}
+	return &columns{kind, v.Name, v.Columns, v}
 }
 
 func (c *columns) column(name string) *schema.Column {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/schema-ls/schema-ls/hclschema"
 	"github.com/schema-ls/schema-ls/internal/source"
@@ -24,7 +25,11 @@ type units struct {
 type unit struct {
 	files []*File
 	once  sync.Once
-	dec   *hclschema.Decoded
+	dec   atomic.Pointer[hclschema.Decoded]
+	// prev is the latest decode of the units this one replaced, reused for
+	// the blocks that did not change. It holds no unit, so at most two
+	// decodes of a unit are kept.
+	prev *hclschema.Decoded
 	// broken: some file has syntax errors, so references into what did
 	// not parse cannot be trusted.
 	broken bool
@@ -128,9 +133,9 @@ func (s *Snapshot) decoded(key string) (*hclschema.Decoded, *unit) {
 			parsed = append(parsed, f.HCL())
 			u.broken = u.broken || len(f.HCL().Diags) > 0
 		}
-		u.dec = hclschema.Decode(parsed)
+		u.dec.Store(hclschema.Redecode(parsed, u.prev))
 	})
-	return u.dec, u
+	return u.dec.Load(), u
 }
 
 func (s *Snapshot) unit(id string, files []*File) *unit {
@@ -140,6 +145,13 @@ func (s *Snapshot) unit(id string, files []*File) *unit {
 		return u
 	}
 	u := &unit{files: files}
+	if old := s.units.m[id]; old != nil {
+		// The old unit may never have been decoded (a version typed
+		// past): then its own predecessor's decode is the latest.
+		if u.prev = old.dec.Load(); u.prev == nil {
+			u.prev = old.prev
+		}
+	}
 	if s.units.m == nil {
 		s.units.m = map[string]*unit{}
 	}
