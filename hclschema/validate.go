@@ -67,6 +67,7 @@ type pending struct {
 
 type validator struct {
 	f            *File
+	top          *hclsyntax.Block // the top-level block being validated
 	diags        []pending
 	reuse, cache map[*hclsyntax.Block][]pending
 }
@@ -91,6 +92,7 @@ func (v *validator) body(body *hclsyntax.Body, sp *spec.Block, owner *hclsyntax.
 			v.report(a.NameRange, source.Warning, CodeNoEffect, "%s", as.Warn)
 		}
 		v.value(a, as)
+		v.checkSQL(a, as, owner)
 	}
 	// A qualified block (table "public" "users") names its schema in a label.
 	qualified := owner != nil && sp.Qualified && len(owner.Labels) > len(sp.Labels)
@@ -140,7 +142,9 @@ func (v *validator) topLevel(b *hclsyntax.Block, bs *spec.Block) {
 		return
 	}
 	start := len(v.diags)
+	v.top = b
 	v.block(b, bs, nil)
+	v.top = nil
 	v.cache[b] = v.diags[start:len(v.diags):len(v.diags)]
 }
 

@@ -1,0 +1,102 @@
+package sqlsupport
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func splitTexts(text string) []string {
+	var out []string
+	for _, r := range Split(text) {
+		out = append(out, text[r.Start:r.End])
+	}
+	return out
+}
+
+func TestSplit(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"select 1; select 2;", []string{"select 1;", "select 2;"}},
+		{"  select 1  ", []string{"select 1"}},
+		{"-- only a comment\n/* and ; another */", nil},
+		{"select ';'; select \"a;b\" from t;", []string{"select ';';", "select \"a;b\" from t;"}},
+		{"select E'\\';'; select 2", []string{"select E'\\';';", "select 2"}},
+		{"select 'it''s;'; x", []string{"select 'it''s;';", "x"}},
+		{"create function f() returns int as $$ select 1; $$ language sql; select 2;",
+			[]string{"create function f() returns int as $$ select 1; $$ language sql;", "select 2;"}},
+		{"create function f() returns int as $body$ begin return 1; end; $body$ language plpgsql;",
+			[]string{"create function f() returns int as $body$ begin return 1; end; $body$ language plpgsql;"}},
+		{"create function f(a int) returns int language sql begin atomic select a; select case when a > 0 then 1 end; end; select 3;",
+			[]string{"create function f(a int) returns int language sql begin atomic select a; select case when a > 0 then 1 end; end;", "select 3;"}},
+		{"select $1; /* a /* nested ; */ comment */ select 2", []string{"select $1;", "select 2"}},
+		{"select 1;;select 2", []string{"select 1;", "select 2"}},
+		{"select 'unclosed; select 2", []string{"select 'unclosed; select 2"}},
+	} {
+		assert.Equal(t, tc.want, splitTexts(tc.text), tc.text)
+	}
+}
+
+func TestParseErrorsPerStatement(t *testing.T) {
+	text := "select 1;\nselec 2;\ncreate table t (a int,);\nselect (\n"
+	p := Parse(text)
+	require.Len(t, p.Stmts, 4)
+	assert.NotNil(t, p.Stmts[0].Node)
+	errs := p.Errors()
+	require.Len(t, errs, 3, "each broken statement has its own error")
+	assert.Equal(t, "selec", text[errs[0].Range.Start:errs[0].Range.End])
+	assert.Equal(t, `syntax error at or near "selec"`, errs[0].Message)
+	assert.Equal(t, ")", text[errs[1].Range.Start:errs[1].Range.End])
+	assert.Equal(t, "(", text[errs[2].Range.Start:errs[2].Range.End], "an error at the end of input marks the last token")
+	assert.Equal(t, "syntax error at end of input", errs[2].Message)
+	assert.Same(t, p, Parse(text), "parsed once per text")
+}
+
+func TestParseCursorCountsCharacters(t *testing.T) {
+	text := "select 'é', 'ü' frm t"
+	errs := Parse(text).Errors()
+	require.Len(t, errs, 1)
+	assert.Equal(t, "t", text[errs[0].Range.Start:errs[0].Range.End], "pg_query's cursor is in characters, not bytes")
+}
+
+func TestPlpgsqlErrorInsideBody(t *testing.T) {
+	text := "create function f() returns int language plpgsql as $$\nbegin\n  if true then\n    return 1;\n  end;\nend;\n$$;"
+	errs := Parse(text).Errors()
+	require.Len(t, errs, 1)
+	got := text[errs[0].Range.Start:errs[0].Range.End]
+	assert.Equal(t, ";", got)
+	assert.Contains(t, errs[0].Message, "syntax error")
+	line := strings.Count(text[:errs[0].Range.Start], "\n") + 1
+	assert.Equal(t, 5, line, "placed on the line PL/pgSQL names, inside the body")
+
+	text = "create function g() returns int language plpgsql as $$\nbegin\n  x := 1;\n  return 1;\nend;\n$$;"
+	errs = Parse(text).Errors()
+	require.Len(t, errs, 1)
+	assert.Equal(t, "x", text[errs[0].Range.Start:errs[0].Range.End])
+	assert.Equal(t, `"x" is not a known variable`, errs[0].Message)
+
+	assert.Empty(t, Parse("create function h(a int) returns int language plpgsql as $$ begin return a + 1; end $$;").Errors())
+	assert.Empty(t, Parse("create function h() returns trigger language plpgsql as $$ begin new.x := 1; return new; end $$;").Errors())
+}
+
+func TestPlpgsqlErrorPlacement(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"\nbegin\n  return 1;\n  y := 1;\nend;\n", "y"},
+		{"\nbegin\n  select 1 frm t;\n  return 1;\nend;\n", "t"},
+		{"\nbegin\n\n\n  retrun 1;\nend;\n", "retrun"},
+		{"begin\n  if true then\n    return 1;\n  end;\nend;\n", ";"},
+	} {
+		text := "create function f() returns int language plpgsql as $$" + tc.body + "$$;"
+		errs := Parse(text).Errors()
+		require.Len(t, errs, 1, tc.body)
+		r := errs[0].Range
+		assert.Equal(t, tc.want, text[r.Start:r.End], tc.body)
+		if tc.want == ";" {
+			assert.Equal(t, "  end;", text[strings.LastIndex(text[:r.Start], "\n")+1:r.End], "the ; after end, not the one after return 1")
+		}
+	}
+}
