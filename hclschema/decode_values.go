@@ -8,6 +8,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/internal/suggest"
 	"github.com/schema-ls/schema-ls/schema"
 )
 
@@ -173,7 +174,7 @@ func (d *decoder) typeWord(f *File, e hclsyntax.Expression, w string, args []int
 		d.report(f, e.Range(), source.Error, CodeInvalidType, "Invalid type %s: %v", exprText(f, e), err)
 		return schema.Type{}, false
 	}
-	if s := suggest(w, typeWords); s != "" {
+	if s := suggest.Closest(w, typeWords); s != "" {
 		d.report(f, e.Range(), source.Warning, CodeUnknownType, "Unknown PostgreSQL type %q; did you mean %s?", w, s)
 	} else {
 		d.report(f, e.Range(), source.Warning, CodeUnknownType, "Unknown PostgreSQL type %q: write a type from an extension as sql(%q)", w, w)

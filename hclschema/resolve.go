@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/internal/suggest"
 	"github.com/schema-ls/schema-ls/schema"
 )
 
@@ -197,7 +198,7 @@ func schemaOf(dc *decl) string {
 }
 
 func didYouMean(name string, candidates []string, prefix string) string {
-	if s := suggest(name, candidates); s != "" {
+	if s := suggest.Closest(name, candidates); s != "" {
 		return fmt.Sprintf("; did you mean %s%s?", prefix, s)
 	}
 	return ""

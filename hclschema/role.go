@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/schema-ls/schema-ls/hclschema/spec"
+	"github.com/schema-ls/schema-ls/internal/suggest"
 )
 
 // Role is what an HCL file is to Atlas.
@@ -55,7 +56,7 @@ func RoleOf(f *File) Role {
 		}
 	}
 	for _, b := range f.Body().Blocks {
-		if spec.SchemaFile.Block(b.Type) == nil && suggest(b.Type, known) != "" {
+		if spec.SchemaFile.Block(b.Type) == nil && suggest.Closest(b.Type, known) != "" {
 			return RoleSchema
 		}
 	}

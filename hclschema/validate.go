@@ -11,6 +11,7 @@ import (
 
 	"github.com/schema-ls/schema-ls/hclschema/spec"
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/internal/suggest"
 	"github.com/schema-ls/schema-ls/schema"
 )
 
@@ -180,7 +181,7 @@ func variantOf(bs *spec.Block, labels []string) *spec.Block {
 
 func (v *validator) unknown(r hcl.Range, what, name, in string, known []string, code string) {
 	msg := fmt.Sprintf("Unknown %s %q in %s", what, name, in)
-	if s := suggest(name, known); s != "" {
+	if s := suggest.Closest(name, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	v.report(r, source.Error, code, "%s", msg)
@@ -395,7 +396,7 @@ func (v *validator) value(a *hclsyntax.Attribute, as *spec.Attr) {
 		for _, val := range as.Values {
 			if val.Kind == spec.Const {
 				msg := fmt.Sprintf("Invalid value %s for %q: expected one of %s", word, as.Name, strings.Join(val.Consts, ", "))
-				if s := suggest(word, val.Consts); s != "" {
+				if s := suggest.Closest(word, val.Consts); s != "" {
 					msg += fmt.Sprintf("; did you mean %s?", s)
 				}
 				v.report(a.Expr.Range(), source.Error, CodeInvalidValue, "%s", msg)

@@ -96,12 +96,3 @@ table "t" {
 		`foreign_key: Missing name for foreign_key block: write foreign_key "…" { [labels]`,
 	}, got)
 }
-
-func TestSuggest(t *testing.T) {
-	assert.Equal(t, "table", suggest("tabel", []string{"schema", "table", "view"}))
-	assert.Equal(t, "column", suggest("colunm", []string{"column", "comment"}))
-	assert.Equal(t, "", suggest("zzz", []string{"table"}))
-	assert.Equal(t, "", suggest("ab", []string{"abcd"}), "short names need near matches")
-	assert.Equal(t, 1, editDistance("ab", "ba"))
-	assert.Equal(t, 3, editDistance("", "abc"))
-}

@@ -1,11 +1,13 @@
-package hclschema
+// Package suggest finds the name a typo most likely meant, for "did you mean"
+// hints in every package.
+package suggest
 
 import "strings"
 
-// suggest returns the candidate closest to name, if it is close enough to
+// Closest returns the candidate closest to name, if it is close enough to
 // be a typo: an edit distance (transpositions count one, case is ignored)
 // of at most 1 for short names, 2 for names up to 8 characters, 3 beyond.
-func suggest(name string, candidates []string) string {
+func Closest(name string, candidates []string) string {
 	limit := 3
 	switch {
 	case len(name) <= 3:
