@@ -154,6 +154,7 @@ func Redecode(files []*File, prev *Decoded) *Decoded {
 		d.emit(dc, dc.memo)
 	}
 	d.checkForeignKeys()
+	d.checkSQLNames()
 	for _, diags := range d.out.Diags {
 		slices.SortStableFunc(diags, func(a, b source.Diagnostic) int { return a.Range.Start - b.Range.Start })
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	pg_query "github.com/pganalyze/pg_query_go/v6"
 
 	"github.com/schema-ls/schema-ls/internal/source"
 )
@@ -37,7 +38,8 @@ type Region struct {
 	// Without one, a PL/pgSQL body is not checked.
 	Header string
 	Text   string
-	offs   []int // host offset of each byte of Text, then of its end
+	offs   []int          // host offset of each byte of Text, then of its end
+	masks  []source.Range // interpolations, masked in Text
 }
 
 // Host returns the host range of a range of Text.
@@ -73,6 +75,7 @@ func RegionOf(e hclsyntax.Expression, kind Kind, src []byte, off func(hcl.Pos) i
 		if !isLit {
 			// Mask ${…} (or %{…}) with a name of the same length.
 			start, end = interpolationExtent(src, start, end, tmpl.Parts, i, off)
+			r.masks = append(r.masks, source.Range{Start: text.Len(), End: text.Len() + end - start})
 			for j := start; j < end; j++ {
 				if j == start {
 					text.WriteByte('x')
@@ -220,36 +223,9 @@ func (r *Region) Errors() []SyntaxError {
 // errors parses the region in its wrapper (for an expression, in
 // parentheses or not); past reports an error beyond the region's text.
 func (r *Region) errors(parens bool) (out []SyntaxError, past bool) {
-	prefix, suffix := "", ""
-	switch r.Kind {
-	case Expression:
-		// In parentheses, so that an alias or a FROM is an error at the
-		// word that makes it; an error at the closing parenthesis (an
-		// unbalanced one of the user's, or an expression cut short) is
-		// found again without them.
-		prefix, suffix = "SELECT (", "\n)"
-	case TypeName:
-		prefix, suffix = "SELECT CAST(NULL AS ", "\n)"
-	case Body:
-		switch {
-		case r.Lang == "sql" && sqlStandardBody(r.Text):
-			prefix = "CREATE FUNCTION f() RETURNS integer LANGUAGE sql\n"
-			if r.Header != "" {
-				prefix = strings.TrimSuffix(strings.TrimSpace(r.Header), " AS") + "\n"
-			}
-		case r.Lang == "sql":
-		case r.Lang == "plpgsql" && r.Header != "":
-			tag := "$body$"
-			for i := 0; strings.Contains(r.Text, tag); i++ {
-				tag = "$body" + strconv.Itoa(i) + "$"
-			}
-			prefix, suffix = r.Header+tag, tag
-		default:
-			return nil, false // another language, or no signature to check PL/pgSQL with
-		}
-	}
-	if r.Kind == Expression && !parens {
-		prefix, suffix = "SELECT ", "\n"
+	prefix, suffix, ok := r.wrapper(parens)
+	if !ok {
+		return nil, false // another language, or no signature to check PL/pgSQL with
 	}
 	p := Parse(prefix + r.Text + suffix)
 	for _, e := range p.Errors() {
@@ -273,6 +249,106 @@ func (r *Region) errors(parens bool) (out []SyntaxError, past bool) {
 		out = append(out, SyntaxError{Range: r.Host(t), Message: e.Message})
 	}
 	return out, past
+}
+
+// wrapper returns the text around the region that makes it a statement;
+// ok is false for what is not checked (a body in another language, a
+// PL/pgSQL body without a signature).
+func (r *Region) wrapper(parens bool) (prefix, suffix string, ok bool) {
+	switch r.Kind {
+	case Expression:
+		// In parentheses, so that an alias or a FROM is an error at the
+		// word that makes it; an error at the closing parenthesis (an
+		// unbalanced one of the user's, or an expression cut short) is
+		// found again without them.
+		if !parens {
+			return "SELECT ", "\n", true
+		}
+		return "SELECT (", "\n)", true
+	case TypeName:
+		return "SELECT CAST(NULL AS ", "\n)", true
+	case Body:
+		switch {
+		case r.Lang == "sql" && sqlStandardBody(r.Text):
+			if r.Header != "" {
+				return strings.TrimSuffix(strings.TrimSpace(r.Header), " AS") + "\n", "", true
+			}
+			return "CREATE FUNCTION f() RETURNS integer LANGUAGE sql\n", "", true
+		case r.Lang == "sql":
+			return "", "", true
+		case r.Lang == "plpgsql" && r.Header != "":
+			tag := "$body$"
+			for i := 0; strings.Contains(r.Text, tag); i++ {
+				tag = "$body" + strconv.Itoa(i) + "$"
+			}
+			return r.Header + tag, tag, true
+		}
+		return "", "", false
+	}
+	return "", "", true
+}
+
+// Names resolves the names the region's SQL uses (see Names), in host
+// offsets. SQL that does not parse, PL/pgSQL bodies and names inside
+// interpolations give none.
+func (r *Region) Names(ctx *Context) []Use {
+	if r.Kind == TypeName || r.Kind == Body && r.Lang != "sql" {
+		return nil
+	}
+	prefix, suffix, ok := r.wrapper(true)
+	if !ok {
+		return nil
+	}
+	p := Parse(prefix + r.Text + suffix)
+	if len(p.Errors()) > 0 {
+		return nil
+	}
+	var out []Use
+	for _, u := range Names(p, ctx) {
+		t := shift(u.Range, -len(prefix))
+		if t.Start < 0 || t.End > len(r.Text) || r.masked(t) {
+			continue
+		}
+		u.Range = r.Host(t)
+		out = append(out, u)
+	}
+	return out
+}
+
+// ResultColumns counts the columns a Query region returns; ok is false
+// when it cannot tell (a *, a broken query).
+func (r *Region) ResultColumns() (n int, ok bool) {
+	if r.Kind != Query {
+		return 0, false
+	}
+	p := Parse(r.Text)
+	if len(p.Stmts) != 1 || p.Stmts[0].Node == nil {
+		return 0, false
+	}
+	sel := p.Stmts[0].Node.GetSelectStmt()
+	for sel != nil && sel.Op != pg_query.SetOperation_SETOP_NONE {
+		sel = sel.Larg
+	}
+	if sel == nil || len(sel.TargetList) == 0 {
+		return 0, false
+	}
+	for _, t := range sel.TargetList {
+		if cr := t.GetResTarget().GetVal().GetColumnRef(); cr != nil {
+			if cr.Fields[len(cr.Fields)-1].GetAStar() != nil {
+				return 0, false
+			}
+		}
+	}
+	return len(sel.TargetList), true
+}
+
+func (r *Region) masked(t source.Range) bool {
+	for _, m := range r.masks {
+		if t.Start < m.End && m.Start < t.End {
+			return true
+		}
+	}
+	return false
 }
 
 // sqlStandardBody reports whether a LANGUAGE sql body is written as
