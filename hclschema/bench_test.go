@@ -7,6 +7,7 @@ import (
 
 	"github.com/schema-ls/schema-ls/internal/gen"
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/sqlsupport"
 )
 
 var sizes = []int{1000, 5000, 20000}
@@ -128,4 +129,46 @@ func BenchmarkRedecode(b *testing.B) {
 			}
 		})
 	}
+	// Inside a heredoc of a schema dense with SQL: the heredoc's block is
+	// decoded and its SQL names resolved again.
+	src := gen.SchemaSQL(20000, 500)
+	mid := strings.Index(src[len(src)/2:], "    SELECT") + len(src)/2
+	prev := Parse("bench.hcl", []byte(src))
+	next := Reparse("bench.hcl", []byte(src[:mid]+" "+src[mid:]), prev)
+	dec := Decode([]*File{prev})
+	b.Run("lines=20000,heredocs=500", func(b *testing.B) {
+		for b.Loop() {
+			if d := Redecode([]*File{next}, dec); len(d.Diags) > 0 || d.Redecoded > 5 {
+				b.Fatal(d.Diags, d.Redecoded)
+			}
+		}
+	})
+}
+
+// BenchmarkSQLChecks checks the SQL of a 20k-line schema with 500 SQL
+// heredocs (views and PL/pgSQL trigger functions): syntax through
+// validation and names through decoding. "first" parses every heredoc
+// (the cache emptied each time); "again" finds them parsed.
+func BenchmarkSQLChecks(b *testing.B) {
+	f := Parse("bench.hcl", []byte(gen.SchemaSQL(20000, 500)))
+	check := func(b *testing.B) {
+		f.validated = validation{} // validation's own per-block reuse is not measured here
+		if diags := Validate(f, RoleOf(f).Spec()); len(diags) > 0 {
+			b.Fatal(diags[0].Message)
+		}
+		if dec := Decode([]*File{f}); len(dec.Diags) > 0 {
+			b.Fatal(dec.Diags)
+		}
+	}
+	b.Run("first", func(b *testing.B) {
+		for b.Loop() {
+			sqlsupport.ResetCache()
+			check(b)
+		}
+	})
+	b.Run("again", func(b *testing.B) {
+		for b.Loop() {
+			check(b)
+		}
+	})
 }

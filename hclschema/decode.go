@@ -84,7 +84,8 @@ type decoder struct {
 	schemaDecls map[string]*decl
 	decls       []*decl
 	byBlock     map[*hclsyntax.Block]*decl
-	byObj       map[any]*decl // by model object
+	byObj       map[any]*decl            // by model object
+	colOwner    map[*schema.Column]*decl // the table or view of each column, made when first needed
 	// objects by kind, then name; a name may hold several (overloads,
 	// same name in several schemas).
 	objects map[string]map[string][]*decl

@@ -36,6 +36,17 @@ type blockMemo struct {
 	refs   []memoRef
 	fks    []*pendingFK
 	deps   []dep
+	// sql holds what the block's SQL names resolved to, valid while the
+	// model's names have the signature it was made with.
+	sql *sqlMemo
+}
+
+// sqlMemo is a block's SQL name results (see checkSQLNames).
+type sqlMemo struct {
+	sig    uint64
+	schema string
+	diags  []source.Diagnostic
+	refs   []memoRef
 }
 
 // memoRef is a resolved reference and the top-level block holding its
@@ -185,6 +196,20 @@ func moved(m *blockMemo, start int) *blockMemo {
 	if m.obj != nil {
 		n.obj = shifted(m.obj, delta)
 	}
+	if m.sql != nil {
+		sql := *m.sql
+		sql.diags = make([]source.Diagnostic, len(m.sql.diags))
+		for i, diag := range m.sql.diags {
+			diag.Range = shiftRange(diag.Range, delta)
+			sql.diags[i] = diag
+		}
+		sql.refs = make([]memoRef, len(m.sql.refs))
+		for i, r := range m.sql.refs {
+			r.Range = shiftRange(r.Range, delta)
+			sql.refs[i] = r
+		}
+		n.sql = &sql
+	}
 	return &n
 }
 
@@ -286,28 +311,35 @@ func (d *decoder) emitOutputs(dc *decl, m *blockMemo) {
 		d.out.Diags[dc.file.Name] = append(d.out.Diags[dc.file.Name], m.diags...)
 	}
 	d.out.Decls = append(d.out.Decls, m.decls...)
+	m.refs = d.emitRefs(m.refs)
+}
+
+// emitRefs adds references to the output, re-pointed at targets whose
+// blocks moved; it returns them as re-pointed, for the next decode.
+func (d *decoder) emitRefs(refs []memoRef) []memoRef {
 	moved := false
-	for _, r := range m.refs {
+	for _, r := range refs {
 		if td := d.byBlock[r.top]; td != nil && d.start(td.file, r.top) != r.start {
 			moved = true
 			break
 		}
 	}
 	if moved {
-		refs := make([]memoRef, len(m.refs))
-		for i, r := range m.refs {
+		out := make([]memoRef, len(refs))
+		for i, r := range refs {
 			if td := d.byBlock[r.top]; td != nil {
 				now := d.start(td.file, r.top)
 				r.Target.Range = shiftRange(r.Target.Range, now-r.start)
 				r.start = now
 			}
-			refs[i] = r
+			out[i] = r
 		}
-		m.refs = refs
+		refs = out
 	}
-	for _, r := range m.refs {
+	for _, r := range refs {
 		d.out.Refs = append(d.out.Refs, r.Ref)
 	}
+	return refs
 }
 
 // addRef records a resolved reference whose target is in top's block.

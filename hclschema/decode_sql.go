@@ -1,6 +1,7 @@
 package hclschema
 
 import (
+	"hash/fnv"
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -19,14 +20,45 @@ const CodeSQLName = "sql-name"
 // checkSQLNames resolves the tables, views, columns and functions that
 // SQL in the unit's attributes names, once the whole model is decoded:
 // names that resolve become references (hover, definition, references
-// and rename reach them), names that do not become warnings. It runs for
-// every block on every decode, since any block may name any other;
-// parsing is cached by text, so what is left is walking the trees.
+// and rename reach them), names that do not become warnings. What a
+// block's SQL resolves to depends on the block and on which names the
+// model has, so it is kept in the block's memo with a signature of those
+// names and reused while both are the same and no block it points into
+// was decoded anew.
 func (d *decoder) checkSQLNames() {
+	sig := nameSignature(d.out.Realm)
 	for _, dc := range d.decls {
+		m := dc.memo
+		if m.sql == nil || m.sql.sig != sig || m.sql.schema != schemaOf(dc) || d.targetGone(m.sql.refs) {
+			m.sql = &sqlMemo{sig: sig, schema: schemaOf(dc)}
+			d.cur = m
+			d.sqlNamesOf(dc)
+			d.cur = nil
+		}
+		if len(m.sql.diags) > 0 {
+			d.out.Diags[dc.file.Name] = append(d.out.Diags[dc.file.Name], m.sql.diags...)
+		}
+		m.sql.refs = d.emitRefs(m.sql.refs)
+	}
+}
+
+// targetGone reports whether a reference's target is in a block that
+// changed (it is decoded anew, so the target may have moved within it).
+func (d *decoder) targetGone(refs []memoRef) bool {
+	for _, r := range refs {
+		if d.byBlock[r.top] == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// sqlNamesOf resolves the names of a block's SQL into its memo.
+func (d *decoder) sqlNamesOf(dc *decl) {
+	{
 		bs := spec.SchemaFile.Block(dc.block.Type)
 		if bs == nil {
-			continue
+			return
 		}
 		ctx := &sqlsupport.Context{Realm: d.out.Realm, Schema: schemaOf(dc)}
 		switch o := dc.obj.(type) {
@@ -45,7 +77,7 @@ func (d *decoder) checkSQLNames() {
 			if dc.block.Type == "trigger" || dc.block.Type == "policy" {
 				owner := d.ownerObject(dc)
 				if owner == nil {
-					continue // not resolved: reported already
+					return // not resolved: reported already
 				}
 				if dc.block.Type == "policy" {
 					ctx.Implicit = owner
@@ -86,19 +118,20 @@ func (d *decoder) sqlNamesIn(dc *decl, b *hclsyntax.Block, bs *spec.Block, ctx *
 			c.Implicit = nil // a default cannot name columns
 			actx = &c
 		}
+		sql := d.cur.sql
 		for _, u := range r.Names(actx) {
 			if u.Problem != "" {
-				d.out.Diags[dc.file.Name] = append(d.out.Diags[dc.file.Name], source.Diagnostic{
+				sql.diags = append(sql.diags, source.Diagnostic{
 					Range: u.Range, Severity: source.Warning, Code: CodeSQLName, Message: "SQL: " + u.Problem})
 				continue
 			}
-			if pos, ok := targetPos(u.Target); ok {
-				d.out.Refs = append(d.out.Refs, Ref{File: dc.file.Name, Range: u.Range, Target: pos})
+			if pos, top, ok := d.targetOf(u.Target); ok {
+				sql.refs = append(sql.refs, memoRef{Ref: Ref{File: dc.file.Name, Range: u.Range, Target: pos}, top: top.block, start: d.start(top.file, top.block)})
 			}
 		}
 		if v, ok := dc.obj.(*schema.View); ok && b == dc.block && a.Name == "as" && len(v.Columns) > 0 {
 			if n, ok := r.ResultColumns(); ok && n != len(v.Columns) {
-				d.out.Diags[dc.file.Name] = append(d.out.Diags[dc.file.Name], source.Diagnostic{
+				sql.diags = append(sql.diags, source.Diagnostic{
 					Range: dc.file.Range(a.NameRange), Severity: source.Warning, Code: CodeSQLName,
 					Message: sqlColumnCount(v, n)})
 			}
@@ -126,16 +159,66 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-func targetPos(t any) (schema.Pos, bool) {
+// targetOf is the position of an object SQL named and the declaration
+// whose block holds it.
+func (d *decoder) targetOf(t any) (schema.Pos, *decl, bool) {
 	switch o := t.(type) {
 	case *schema.Table:
-		return o.Pos, true
+		return o.Pos, d.byObj[o], d.byObj[o] != nil
 	case *schema.View:
-		return o.Pos, true
-	case *schema.Column:
-		return o.Pos, true
+		return o.Pos, d.byObj[o], d.byObj[o] != nil
 	case *schema.Func:
-		return o.Pos, true
+		return o.Pos, d.byObj[o], d.byObj[o] != nil
+	case *schema.Column:
+		if d.colOwner == nil {
+			d.colOwner = map[*schema.Column]*decl{}
+			for _, dc := range d.decls {
+				switch obj := dc.obj.(type) {
+				case *schema.Table:
+					for _, c := range obj.Columns {
+						d.colOwner[c] = dc
+					}
+				case *schema.View:
+					for _, c := range obj.Columns {
+						d.colOwner[c] = dc
+					}
+				}
+			}
+		}
+		if dc := d.colOwner[o]; dc != nil {
+			return o.Pos, dc, true
+		}
 	}
-	return schema.Pos{}, false
+	return schema.Pos{}, nil, false
+}
+
+// nameSignature hashes every name SQL can resolve in realm: schemas,
+// tables and views with their columns, routines, and whether extensions
+// (whose functions are unknown) are declared.
+func nameSignature(realm *schema.Realm) uint64 {
+	h := fnv.New64a()
+	w := func(s string) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, s := range realm.Schemas {
+		w("s:" + s.Name)
+		for _, t := range s.Tables {
+			w("t:" + t.Name)
+			for _, c := range t.Columns {
+				w(c.Name)
+			}
+		}
+		for _, v := range s.Views {
+			w("v:" + v.Name)
+			for _, c := range v.Columns {
+				w(c.Name)
+			}
+		}
+		for _, f := range s.Funcs {
+			w("f:" + f.Name)
+		}
+	}
+	w(strconv.Itoa(len(realm.Extensions)))
+	return h.Sum64()
 }

@@ -258,6 +258,13 @@ func viablePrefix(stmt string, body source.Range, off int) bool {
 	return err == nil || strings.Contains(err.Error(), "end of input")
 }
 
+// ResetCache forgets every parsed text; benchmarks of first parses use it.
+func ResetCache() {
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	cache.m, cache.l = map[string]*list.Element{}, list.New()
+}
+
 // cache keeps the most recently parsed texts.
 var cache = &lru{max: 4096, m: map[string]*list.Element{}, l: list.New()}
 

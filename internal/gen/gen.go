@@ -44,3 +44,66 @@ func table(b *strings.Builder, i int) {
 func view(b *strings.Builder, i int) {
 	fmt.Fprintf(b, "view \"v%d\" {\n  schema = schema.public\n  column \"id\" {\n    type = bigint\n  }\n  as = <<-SQL\n    SELECT id FROM t%d WHERE name <> ''\n  SQL\n}\n\n", i, i)
 }
+
+// SchemaSQL returns an HCL schema of about lines lines holding heredocs
+// SQL heredocs spread evenly over it: views joining two tables with a
+// filter and an aggregate, and PL/pgSQL trigger functions with a query,
+// a branch and an update, alternately. Every name resolves.
+func SchemaSQL(lines, heredocs int) string {
+	var b strings.Builder
+	b.WriteString("schema \"public\" {}\n\n")
+	n, made := 2, 0
+	for i := 0; n < lines; i++ {
+		before := b.Len()
+		table(&b, i)
+		n += strings.Count(b.String()[before:], "\n")
+		// Keep the heredocs' share of the lines even: add them while their
+		// count is behind the lines so far.
+		for i > 0 && made < heredocs && made*lines < heredocs*n {
+			before = b.Len()
+			if made%2 == 0 {
+				fmt.Fprintf(&b, `view "report%d" {
+  schema = schema.public
+  column "name" {
+    type = varchar(255)
+  }
+  column "children" {
+    type = bigint
+  }
+  as = <<-SQL
+    SELECT p.name, count(c.id) AS children
+    FROM t%d p
+    LEFT JOIN t%d c ON c.parent_id = p.id
+    WHERE p.created_at > now() - interval '30 days'
+    GROUP BY p.name
+  SQL
+}
+
+`, made, i-1, i)
+			} else {
+				fmt.Fprintf(&b, `function "touch%d" {
+  schema = schema.public
+  lang   = PLpgSQL
+  return = trigger
+  as     = <<-SQL
+  DECLARE
+    n bigint;
+  BEGIN
+    SELECT count(*) INTO n FROM t%d WHERE parent_id = NEW.id;
+    IF n > 100 THEN
+      RAISE NOTICE 'busy parent %%', NEW.id;
+    END IF;
+    NEW.created_at := now();
+    RETURN NEW;
+  END;
+  SQL
+}
+
+`, made, i)
+			}
+			made++
+			n += strings.Count(b.String()[before:], "\n")
+		}
+	}
+	return b.String()
+}

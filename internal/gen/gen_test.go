@@ -15,3 +15,10 @@ func TestSchemaSize(t *testing.T) {
 	}
 	assert.Equal(t, Schema(300), Schema(300), "deterministic")
 }
+
+func TestSchemaSQL(t *testing.T) {
+	s := SchemaSQL(20000, 500)
+	lines := strings.Count(s, "\n")
+	assert.InDelta(t, 20000, lines, 200)
+	assert.Equal(t, 500, strings.Count(s, "<<-SQL"))
+}
