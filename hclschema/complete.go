@@ -25,6 +25,14 @@ const (
 	CandType
 	CandReference
 	CandValue
+	// In SQL:
+	CandKeyword
+	CandSchema
+	CandTable
+	CandView
+	CandColumn
+	CandFunction
+	CandParam
 )
 
 // Candidate is one completion: Snippet (LSP snippet syntax) replaces

@@ -11,6 +11,7 @@ import (
 
 	"github.com/schema-ls/schema-ls/internal/source"
 	"github.com/schema-ls/schema-ls/schema"
+	"github.com/schema-ls/schema-ls/sqlsupport"
 )
 
 // Diagnostic codes of decoding.
@@ -35,6 +36,9 @@ type Decoded struct {
 	Decls []Ref
 	// memo is what each top-level block decoded to, for the next decode.
 	memo map[*hclsyntax.Block]*blockMemo
+	// sqlCtx is what the SQL of each top-level block may name (completion
+	// reads it).
+	sqlCtx map[*hclsyntax.Block]*sqlsupport.Context
 	// Redecoded counts the blocks decoded afresh rather than reused.
 	Redecoded int
 }

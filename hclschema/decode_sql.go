@@ -27,12 +27,18 @@ const CodeSQLName = "sql-name"
 // was decoded anew.
 func (d *decoder) checkSQLNames() {
 	sig := nameSignature(d.out.Realm)
+	d.out.sqlCtx = map[*hclsyntax.Block]*sqlsupport.Context{}
 	for _, dc := range d.decls {
+		ctx := d.sqlContext(dc)
+		if ctx == nil {
+			continue
+		}
+		d.out.sqlCtx[dc.block] = ctx
 		m := dc.memo
 		if m.sql == nil || m.sql.sig != sig || m.sql.schema != schemaOf(dc) || d.targetGone(m.sql.refs) {
 			m.sql = &sqlMemo{sig: sig, schema: schemaOf(dc)}
 			d.cur = m
-			d.sqlNamesOf(dc)
+			d.sqlNamesIn(dc, dc.block, Variant(spec.SchemaFile.Block(dc.block.Type), dc.block), ctx)
 			d.cur = nil
 		}
 		if len(m.sql.diags) > 0 {
@@ -40,6 +46,44 @@ func (d *decoder) checkSQLNames() {
 		}
 		m.sql.refs = d.emitRefs(m.sql.refs)
 	}
+}
+
+// sqlContext is what the SQL in dc's block may name besides the model's
+// objects: the table of a table's expressions, a routine's arguments, a
+// domain's VALUE, a trigger's NEW and OLD, a policy's table. It is nil
+// for blocks the spec does not know and for triggers and policies whose
+// table did not resolve.
+func (d *decoder) sqlContext(dc *decl) *sqlsupport.Context {
+	if spec.SchemaFile.Block(dc.block.Type) == nil {
+		return nil
+	}
+	ctx := &sqlsupport.Context{Realm: d.out.Realm, Schema: schemaOf(dc)}
+	switch o := dc.obj.(type) {
+	case *schema.Table:
+		ctx.Implicit = o
+	case *schema.Func:
+		ctx.Routine = o.Name
+		for _, a := range o.Args {
+			if a.Name != "" {
+				ctx.Params = append(ctx.Params, a.Name)
+			}
+		}
+	case *schema.Domain:
+		ctx.Value = true
+	case nil:
+		if dc.block.Type == "trigger" || dc.block.Type == "policy" {
+			owner := d.ownerObject(dc)
+			if owner == nil {
+				return nil
+			}
+			if dc.block.Type == "policy" {
+				ctx.Implicit = owner
+			} else {
+				ctx.Aliases = map[string]any{"new": owner, "old": owner}
+			}
+		}
+	}
+	return ctx
 }
 
 // targetGone reports whether a reference's target is in a block that
@@ -51,43 +95,6 @@ func (d *decoder) targetGone(refs []memoRef) bool {
 		}
 	}
 	return false
-}
-
-// sqlNamesOf resolves the names of a block's SQL into its memo.
-func (d *decoder) sqlNamesOf(dc *decl) {
-	{
-		bs := spec.SchemaFile.Block(dc.block.Type)
-		if bs == nil {
-			return
-		}
-		ctx := &sqlsupport.Context{Realm: d.out.Realm, Schema: schemaOf(dc)}
-		switch o := dc.obj.(type) {
-		case *schema.Table:
-			ctx.Implicit = o
-		case *schema.Func:
-			ctx.Routine = o.Name
-			for _, a := range o.Args {
-				if a.Name != "" {
-					ctx.Params = append(ctx.Params, a.Name)
-				}
-			}
-		case *schema.Domain:
-			ctx.Value = true
-		case nil:
-			if dc.block.Type == "trigger" || dc.block.Type == "policy" {
-				owner := d.ownerObject(dc)
-				if owner == nil {
-					return // not resolved: reported already
-				}
-				if dc.block.Type == "policy" {
-					ctx.Implicit = owner
-				} else {
-					ctx.Aliases = map[string]any{"new": owner, "old": owner}
-				}
-			}
-		}
-		d.sqlNamesIn(dc, dc.block, Variant(bs, dc.block), ctx)
-	}
 }
 
 // ownerObject is the table or view a trigger or policy is on.
@@ -112,14 +119,8 @@ func (d *decoder) sqlNamesIn(dc *decl, b *hclsyntax.Block, bs *spec.Block, ctx *
 		if !ok {
 			continue
 		}
-		actx := ctx
-		if b.Type == "column" && a.Name == "default" {
-			c := *ctx
-			c.Implicit = nil // a default cannot name columns
-			actx = &c
-		}
 		sql := d.cur.sql
-		for _, u := range r.Names(actx) {
+		for _, u := range r.Names(attrContext(ctx, b, a)) {
 			if u.Problem != "" {
 				sql.diags = append(sql.diags, source.Diagnostic{
 					Range: u.Range, Severity: source.Warning, Code: CodeSQLName, Message: "SQL: " + u.Problem})
@@ -142,6 +143,17 @@ func (d *decoder) sqlNamesIn(dc *decl, b *hclsyntax.Block, bs *spec.Block, ctx *
 			d.sqlNamesIn(dc, nb, Variant(nbs, nb), ctx)
 		}
 	}
+}
+
+// attrContext narrows a block's SQL context for one attribute: a
+// column's default cannot name columns.
+func attrContext(ctx *sqlsupport.Context, b *hclsyntax.Block, a *hclsyntax.Attribute) *sqlsupport.Context {
+	if b.Type == "column" && a.Name == "default" {
+		c := *ctx
+		c.Implicit = nil
+		return &c
+	}
+	return ctx
 }
 
 func sqlColumnCount(v *schema.View, n int) string {

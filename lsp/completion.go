@@ -18,6 +18,13 @@ var candidateKinds = map[hclschema.CandidateKind]protocol.CompletionItemKind{
 	hclschema.CandType:      protocol.CompletionItemKindTypeParameter,
 	hclschema.CandReference: protocol.CompletionItemKindReference,
 	hclschema.CandValue:     protocol.CompletionItemKindValue,
+	hclschema.CandKeyword:   protocol.CompletionItemKindKeyword,
+	hclschema.CandSchema:    protocol.CompletionItemKindModule,
+	hclschema.CandTable:     protocol.CompletionItemKindClass,
+	hclschema.CandView:      protocol.CompletionItemKindInterface,
+	hclschema.CandColumn:    protocol.CompletionItemKindField,
+	hclschema.CandFunction:  protocol.CompletionItemKindFunction,
+	hclschema.CandParam:     protocol.CompletionItemKindVariable,
 }
 
 // placeholders matches snippet syntax: $0, ${1:text}, ${1|a,b|}.
@@ -34,10 +41,15 @@ func completion(_ context.Context, s *Server, snap *workspace.Snapshot, p *proto
 	snippets := snippetSupport(s.capabilities())
 	items := protocol.CompletionItemSlice{}
 	var realm *schema.Realm
-	if dec, ok := snap.DecodedFor(f); ok {
+	dec, ok := snap.DecodedFor(f)
+	if ok {
 		realm = dec.Realm
 	}
-	for _, c := range hclschema.Complete(f.HCL(), f.Role().Spec(), off, realm) {
+	cands, inSQL := hclschema.CompleteSQL(f.HCL(), f.Role().Spec(), off, dec)
+	if !inSQL {
+		cands = hclschema.Complete(f.HCL(), f.Role().Spec(), off, realm)
+	}
+	for _, c := range cands {
 		text, format := c.Snippet, protocol.InsertTextFormatSnippet
 		switch {
 		case text == "":

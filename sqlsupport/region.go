@@ -1,6 +1,7 @@
 package sqlsupport
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -53,6 +54,16 @@ func (r *Region) Host(t source.Range) source.Range {
 
 func clamp(i, n int) int { return max(0, min(i, n)) }
 
+// TextOffset converts a host offset into an offset of Text: the first
+// byte at or after it. ok is false outside the region.
+func (r *Region) TextOffset(host int) (int, bool) {
+	if len(r.offs) == 0 || host < r.offs[0] || host > r.offs[len(r.offs)-1] {
+		return 0, false
+	}
+	i := sort.SearchInts(r.offs, host)
+	return min(i, len(r.Text)), true
+}
+
 // RegionOf returns the SQL an HCL expression holds: a string, a heredoc or
 // sql("…") around one. src is the host text and off converts syntax-tree
 // positions into offsets of src. ok is false for other expressions.
@@ -91,7 +102,14 @@ func RegionOf(e hclsyntax.Expression, kind Kind, src []byte, off func(hcl.Pos) i
 		r.offs = append(r.offs, align(val, src[start:end], start, isQuoted(src, off(tmpl.Range().Start)))...)
 	}
 	r.Text = text.String()
-	end := off(tmpl.Range().End)
+	// Where an empty text stands: after the opening quote, or after the
+	// line that opens a heredoc.
+	end := off(tmpl.Range().Start) + 1
+	if !isQuoted(src, off(tmpl.Range().Start)) {
+		if nl := strings.IndexByte(string(src[min(end, len(src)):]), '\n'); nl >= 0 {
+			end += nl + 1
+		}
+	}
 	if len(r.offs) > 0 {
 		end = r.offs[len(r.offs)-1] + 1
 	}
