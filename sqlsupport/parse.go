@@ -262,17 +262,20 @@ func viablePrefix(stmt string, body source.Range, off int) bool {
 func ResetCache() {
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
-	cache.m, cache.l = map[string]*list.Element{}, list.New()
+	cache.m, cache.l, cache.size = map[string]*list.Element{}, list.New(), 0
 }
 
-// cache keeps the most recently parsed texts.
-var cache = &lru{max: 4096, m: map[string]*list.Element{}, l: list.New()}
+// cache keeps the most recently parsed texts, up to a total text size: a
+// parse tree is many times its text, so counting entries alone would let
+// a few large files hold gigabytes.
+var cache = &lru{maxSize: 8 << 20, m: map[string]*list.Element{}, l: list.New()}
 
 type lru struct {
-	mu  sync.Mutex
-	max int
-	m   map[string]*list.Element
-	l   *list.List // of *Parsed, most recent first
+	mu      sync.Mutex
+	maxSize int // bytes of text
+	size    int
+	m       map[string]*list.Element
+	l       *list.List // of *Parsed, most recent first
 }
 
 func (c *lru) get(text string) (*Parsed, bool) {
@@ -288,13 +291,15 @@ func (c *lru) get(text string) (*Parsed, bool) {
 func (c *lru) put(text string, p *Parsed) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.m[text]; ok {
-		return
+	if _, ok := c.m[text]; ok || len(text) > c.maxSize/4 {
+		return // cached already, or too large to keep
 	}
 	c.m[text] = c.l.PushFront(p)
-	for c.l.Len() > c.max {
+	c.size += len(text)
+	for c.size > c.maxSize {
 		old := c.l.Remove(c.l.Back()).(*Parsed)
 		delete(c.m, old.Text)
+		c.size -= len(old.Text)
 	}
 }
 

@@ -100,3 +100,17 @@ func TestPlpgsqlErrorPlacement(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheBoundedBySize(t *testing.T) {
+	ResetCache()
+	defer ResetCache()
+	big := strings.Repeat("select 1;\n", cache.maxSize/40) // a quarter of the bound, less a little
+	for i := range 8 {
+		Parse(big + strings.Repeat(" ", i))
+	}
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	assert.LessOrEqual(t, cache.size, cache.maxSize)
+	assert.Less(t, cache.l.Len(), 8, "old entries are dropped")
+	assert.Equal(t, len(cache.m), cache.l.Len())
+}
