@@ -13,6 +13,8 @@ func FoldingRanges(f *File) []source.FoldRange {
 	switch f.Kind() {
 	case KindHCL:
 		return f.HCL().Folds()
+	case KindSQL:
+		return f.SQL().Folds(m)
 	case KindTxtar:
 		return archiveFolds(f.Archive(), m)
 	}
@@ -20,7 +22,7 @@ func FoldingRanges(f *File) []source.FoldRange {
 }
 
 // archiveFolds folds the comment and each section (header through its last
-// line), and within .hcl sections whatever HCL folds.
+// line), and within .hcl and .sql sections whatever those fold.
 func archiveFolds(a *Archive, m *source.Mapper) []source.FoldRange {
 	var out []source.FoldRange
 	add := func(start, end int, kind source.FoldKind) {
@@ -37,12 +39,17 @@ func archiveFolds(a *Archive, m *source.Mapper) []source.FoldRange {
 			last = s.Data.End - 1
 		}
 		add(m.Line(s.Header.Start), m.Line(last), source.FoldRegion)
-		if KindOf(s.Name) == KindHCL {
-			first := m.Line(s.Data.Start)
-			content := s.Content(a)
-			for _, r := range hclschema.FoldingRanges([]byte(content), source.NewMapper(content)) {
-				add(r.StartLine+first, r.EndLine+first, r.Kind)
-			}
+		first := m.Line(s.Data.Start)
+		content := s.Content(a)
+		var inner []source.FoldRange
+		switch KindOf(s.Name) {
+		case KindHCL:
+			inner = hclschema.FoldingRanges([]byte(content), source.NewMapper(content))
+		case KindSQL:
+			inner = a.sqlSection(s).Folds(source.NewMapper(content))
+		}
+		for _, r := range inner {
+			add(r.StartLine+first, r.EndLine+first, r.Kind)
 		}
 	}
 	return out
@@ -53,6 +60,8 @@ func Symbols(f *File) []source.Symbol {
 	switch f.Kind() {
 	case KindHCL:
 		return hclschema.Symbols(f.HCL())
+	case KindSQL:
+		return f.SQL().Symbols()
 	case KindTxtar:
 		a := f.Archive()
 		var out []source.Symbol
@@ -64,8 +73,11 @@ func Symbols(f *File) []source.Symbol {
 				Range:     source.Range{Start: s.Header.Start, End: max(s.Header.End, s.Data.End)},
 				Selection: s.Header,
 			}
-			if KindOf(s.Name) == KindHCL {
+			switch KindOf(s.Name) {
+			case KindHCL:
 				sym.Children = shiftSymbols(hclschema.Symbols(a.hclSection(s)), s.Data.Start)
+			case KindSQL:
+				sym.Children = shiftSymbols(a.sqlSection(s).Symbols(), s.Data.Start)
 			}
 			out = append(out, sym)
 		}

@@ -6,12 +6,14 @@ package workspace
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/schema-ls/schema-ls/hclschema"
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/sqlsupport"
 )
 
 // Kind is what a file is, decided by its name.
@@ -70,6 +72,7 @@ type File struct {
 	hcl         *hclschema.File
 	role        hclschema.Role
 	archive     *Archive
+	sql         *sqlsupport.Script
 	diags       []source.Diagnostic
 }
 
@@ -116,6 +119,13 @@ func (f *File) Archive() *Archive {
 	return f.archive
 }
 
+// SQL is the script of a .sql file (statements, directives), nil for
+// other kinds.
+func (f *File) SQL() *sqlsupport.Script {
+	f.derive()
+	return f.sql
+}
+
 // Diagnostics are the file's problems, sorted by position.
 func (f *File) Diagnostics() []source.Diagnostic {
 	f.derive()
@@ -128,6 +138,9 @@ func (f *File) derive() {
 		case KindHCL:
 			f.hcl, f.role, f.diags = checkHCL(f.Key, f.Text, f.base)
 			f.parsed.Store(f.hcl)
+		case KindSQL:
+			f.sql = sqlsupport.ParseScript(f.Text)
+			f.diags = slices.Clone(f.sql.Diagnostics())
 		case KindTxtar:
 			f.archive = ParseArchive(f.Text)
 			f.diags = f.archive.diagnostics()

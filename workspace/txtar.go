@@ -5,6 +5,7 @@ import (
 
 	"github.com/schema-ls/schema-ls/hclschema"
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/sqlsupport"
 )
 
 // Archive is a txtar file with the byte offsets txtar.Parse does not give:
@@ -76,13 +77,21 @@ func (a *Archive) hclSection(s Section) *hclschema.File {
 	return hclschema.Parse(s.Name, []byte(s.Content(a)))
 }
 
+// sqlSection reads a .sql section; its ranges are relative to the section.
+func (a *Archive) sqlSection(s Section) *sqlsupport.Script {
+	return sqlsupport.ParseScript(s.Content(a))
+}
+
 func (a *Archive) diagnostics() []source.Diagnostic {
 	var out []source.Diagnostic
 	for _, s := range a.Sections {
-		if KindOf(s.Name) != KindHCL {
-			continue
+		var diags []source.Diagnostic
+		switch KindOf(s.Name) {
+		case KindHCL:
+			_, _, diags = checkHCL(s.Name, s.Content(a), nil)
+		case KindSQL:
+			diags = a.sqlSection(s).Diagnostics()
 		}
-		_, _, diags := checkHCL(s.Name, s.Content(a), nil)
 		for _, d := range diags {
 			d.Range = shift(d.Range, s.Data.Start)
 			out = append(out, d)
