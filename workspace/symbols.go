@@ -34,7 +34,7 @@ func (s *Snapshot) WorkspaceSymbols(query string) []WorkspaceSymbol {
 		}
 	}
 	for _, f := range s.Files() {
-		if f.Kind() == KindHCL || f.Kind() == KindTxtar {
+		if f.Kind() == KindHCL || f.Kind() == KindTxtar || f.Kind() == KindSQL {
 			walk(f, Symbols(f), "")
 		}
 	}
