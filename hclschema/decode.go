@@ -171,7 +171,11 @@ func (d *decoder) decodeColumns(dc *decl) {
 	if v, ok := dc.obj.(*schema.View); ok {
 		for _, b := range dc.block.Body.Blocks {
 			if b.Type == "column" {
-				v.Columns = append(v.Columns, d.column(dc.file, b))
+				c := d.column(dc.file, b)
+				if b.Body.Attributes["null"] == nil {
+					c.Null = true // view columns are never NOT NULL
+				}
+				v.Columns = append(v.Columns, c)
 			}
 		}
 	}

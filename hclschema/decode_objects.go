@@ -27,6 +27,7 @@ func (d *decoder) decodeObject(dc *decl) {
 	case *schema.Func:
 		d.decodeFunc(dc, o)
 	case *schema.Enum:
+		o.Comment, _ = stringAttr(body, "comment")
 		if a := body.Attributes["values"]; a != nil {
 			if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
 				for _, e := range tuple.Exprs {
@@ -46,12 +47,15 @@ func (d *decoder) decodeObject(dc *decl) {
 		if a := body.Attributes["default"]; a != nil {
 			o.Default = d.expr(dc.file, a.Expr)
 		}
+		o.Comment, _ = stringAttr(body, "comment")
 		for _, b := range body.Blocks {
 			if b.Type == "check" {
 				o.Checks = append(o.Checks, d.check(dc.file, b))
 			}
 		}
+		nameDomainChecks(o)
 	case *schema.Composite:
+		o.Comment, _ = stringAttr(body, "comment")
 		for _, b := range body.Blocks {
 			if b.Type == "field" {
 				o.Fields = append(o.Fields, d.column(dc.file, b))
@@ -64,11 +68,14 @@ func (d *decoder) decodeObject(dc *decl) {
 		o.Start, o.Increment, o.Cache = attrInt(body, "start"), attrInt(body, "increment"), attrInt(body, "cache")
 		o.Min, o.Max = attrInt(body, "min_value"), attrInt(body, "max_value")
 		o.Cycle, _ = attrBool(body, "cycle")
+		o.Comment, _ = stringAttr(body, "comment")
 		if a := body.Attributes["owner"]; a != nil {
-			if tg, ok := d.resolve(dc.file, a.Expr, []string{"column", "table"}, nil); ok && tg.column != nil {
-				o.OwnedBy = exprText(dc.file, a.Expr)
+			if tg, ok := d.resolve(dc.file, a.Expr, []string{"column", "table"}, nil); ok && tg.column != nil && tg.owner != nil {
+				// OWNED BY table.column: the table is in the sequence's schema.
+				o.OwnedBy = tg.owner.name + "." + tg.column.Name
 			}
 		}
+		o.Normalize()
 	case nil:
 		switch dc.block.Type {
 		case "trigger":
@@ -85,13 +92,19 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 	for _, b := range body.Blocks { // columns are decoded already (Decode)
 		switch b.Type {
 		case "primary_key":
-			t.PrimaryKey = d.index(dc.file, b, tableColumns(t))
-			t.PrimaryKey.Unique = true
+			pk := d.index(dc.file, b, tableColumns(t))
+			pk.Unique = true
+			pk.Deferrable, pk.InitiallyDeferred = deferrable(b.Body)
+			if pk.Name == "" {
+				pk.Name = schema.DefaultName(t.Name, "", "pkey", nil)
+			}
+			t.PrimaryKey = pk
 		case "index":
 			t.Indexes = append(t.Indexes, d.index(dc.file, b, tableColumns(t)))
 		case "unique":
 			ix := d.index(dc.file, b, tableColumns(t))
 			ix.Unique, ix.Constraint = true, true
+			ix.Deferrable, ix.InitiallyDeferred = deferrable(b.Body)
 			t.Indexes = append(t.Indexes, ix)
 		case "foreign_key":
 			t.ForeignKeys = append(t.ForeignKeys, d.foreignKey(dc.file, b, t))
@@ -99,6 +112,10 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 			t.Checks = append(t.Checks, d.check(dc.file, b))
 		case "exclude":
 			ex := &schema.Exclude{Name: label(b), Method: attrWord(b.Body, "type"), Where: sqlAttr(b.Body, "where"), Pos: d.pos(dc.file, b.Range())}
+			ex.Include = d.columnRefs(dc.file, b.Body, "include", tableColumns(t))
+			ex.Deferrable, ex.InitiallyDeferred = deferrable(b.Body)
+			ex.Comment, _ = stringAttr(b.Body, "comment")
+			ex.Normalize()
 			for _, on := range b.Body.Blocks {
 				if on.Type == "on" {
 					el := schema.ExcludeElement{Expr: sqlAttr(on.Body, "expr"), Op: sqlAttr(on.Body, "op")}
@@ -133,6 +150,16 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 			t.RowSecurity.Forced, _ = attrBool(b.Body, "enforced")
 		}
 	}
+	// PostgreSQL makes the key's columns NOT NULL, and names what the
+	// file leaves unnamed.
+	if t.PrimaryKey != nil {
+		for _, p := range t.PrimaryKey.Parts {
+			if c := t.Column(p.Column); c != nil {
+				c.Null = false
+			}
+		}
+	}
+	nameTableChecks(t)
 }
 
 func label(b *hclsyntax.Block) string {
@@ -157,7 +184,7 @@ func (d *decoder) column(f *File, b *hclsyntax.Block) *schema.Column {
 	}
 	if a := body.Attributes["as"]; a != nil {
 		if s, ok := stringValue(a.Expr); ok {
-			c.Generated = &schema.Expr{Kind: schema.ExprSQL, Value: s, Pos: d.pos(f, a.Expr.Range())}
+			c.Generated = &schema.Expr{Kind: schema.ExprSQL, Value: strings.TrimSpace(s), Pos: d.pos(f, a.Expr.Range())}
 		}
 	}
 	c.Collate, _ = stringAttr(body, "collate")
@@ -165,14 +192,16 @@ func (d *decoder) column(f *File, b *hclsyntax.Block) *schema.Column {
 	for _, nb := range body.Blocks {
 		switch nb.Type {
 		case "identity":
-			id := &schema.Identity{Always: attrWord(nb.Body, "generated") != "BY_DEFAULT", Start: 1, Increment: 1}
-			if n := attrInt(nb.Body, "start"); n != nil {
-				id.Start = *n
-			}
+			id := &schema.Identity{Always: attrWord(nb.Body, "generated") != "BY_DEFAULT", Increment: 1}
 			if n := attrInt(nb.Body, "increment"); n != nil {
 				id.Increment = *n
 			}
+			id.Start = schema.IdentityStart(id.Increment)
+			if n := attrInt(nb.Body, "start"); n != nil {
+				id.Start = *n
+			}
 			c.Identity = id
+			c.Null = false // identity columns are NOT NULL
 		case "as":
 			if s := sqlAttr(nb.Body, "expr"); s != "" {
 				c.Generated = &schema.Expr{Kind: schema.ExprSQL, Value: s, Pos: d.pos(f, nb.Range())}
@@ -233,7 +262,7 @@ func (d *decoder) index(f *File, b *hclsyntax.Block, owner *columns) *schema.Ind
 			nf := !nl
 			p.NullsFirst = &nf
 		}
-		p.Ops = attrWord(on.Body, "ops")
+		p.Ops = nameAttr(on.Body, "ops")
 		if a := on.Body.Attributes["column"]; a != nil {
 			if tg, ok := d.resolve(f, a.Expr, []string{"column"}, owner); ok && tg.column != nil {
 				p.Column = tg.column.Name
@@ -241,11 +270,14 @@ func (d *decoder) index(f *File, b *hclsyntax.Block, owner *columns) *schema.Ind
 		}
 		ix.Parts = append(ix.Parts, p)
 	}
+	ix.Normalize()
 	return ix
 }
 
 func (d *decoder) check(f *File, b *hclsyntax.Block) *schema.Check {
-	return &schema.Check{Name: label(b), Expr: sqlAttr(b.Body, "expr"), Pos: d.pos(f, b.Range())}
+	c := &schema.Check{Name: label(b), Expr: sqlAttr(b.Body, "expr"), Pos: d.pos(f, b.Range())}
+	c.Comment, _ = stringAttr(b.Body, "comment")
+	return c
 }
 
 // pendingFK remembers a foreign key's references, to check them once
@@ -270,7 +302,8 @@ type colRef struct {
 func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *schema.ForeignKey {
 	body := b.Body
 	fk := &schema.ForeignKey{Name: label(b), OnUpdate: action(attrWord(body, "on_update")), OnDelete: action(attrWord(body, "on_delete")), Pos: d.pos(f, b.Range())}
-	fk.Deferrable, _ = attrBool(body, "deferrable")
+	fk.Deferrable, fk.InitiallyDeferred = deferrable(body)
+	fk.Comment, _ = stringAttr(body, "comment")
 	p := &pendingFK{top: d.cur.block, block: b, name: fk.Name}
 	ref := func(tg target) colRef { return colRef{tg.owner.block, tg.column.Name} }
 	if a := body.Attributes["columns"]; a != nil {
@@ -301,6 +334,7 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 		}
 	}
 	d.cur.fks = append(d.cur.fks, p)
+	fk.Normalize()
 	return fk
 }
 

@@ -42,6 +42,7 @@ func (d *decoder) decodeFunc(dc *decl, fn *schema.Func) {
 			}
 		}
 	}
+	fn.Normalize()
 }
 
 // owner resolves a trigger's or policy's `on` to its table (or view),
@@ -70,6 +71,7 @@ func (d *decoder) decodeTrigger(dc *decl) {
 	body := dc.block.Body
 	t, v := d.owner(dc, []string{"table", "view", "materialized"})
 	tr := &schema.Trigger{Name: dc.name, When: sqlAttr(body, "when"), Pos: d.pos(dc.file, dc.block.Range())}
+	tr.Comment, _ = stringAttr(body, "comment")
 	tr.ForEachRow = attrWord(body, "for") == "ROW" || attrWord(body, "foreach") == "ROW"
 	for _, b := range body.Blocks {
 		switch b.Type {
@@ -98,6 +100,7 @@ func (d *decoder) decodeTrigger(dc *decl) {
 			d.triggerFunc(dc, b, tr)
 		}
 	}
+	tr.Normalize()
 	d.cur.attach = tr
 }
 
@@ -140,6 +143,7 @@ func (d *decoder) decodePolicy(dc *decl) {
 	body := dc.block.Body
 	t, _ := d.owner(dc, []string{"table"})
 	p := &schema.Policy{Name: dc.name, As: attrWord(body, "as"), For: attrWord(body, "for"), Using: sqlAttr(body, "using"), Check: sqlAttr(body, "check"), Pos: d.pos(dc.file, dc.block.Range())}
+	p.Comment, _ = stringAttr(body, "comment")
 	if a := body.Attributes["to"]; a != nil {
 		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
 			for _, e := range tuple.Exprs {
@@ -151,6 +155,7 @@ func (d *decoder) decodePolicy(dc *decl) {
 			}
 		}
 	}
+	p.Normalize()
 	if t != nil {
 		d.cur.attach = p
 	}

@@ -3,6 +3,7 @@ package hclschema
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -118,4 +119,105 @@ view "b" {
 		`foreign-key-not-unique: Foreign key fk references b(id), which has no primary key or unique index on exactly these columns; PostgreSQL will refuse it`,
 		`duplicate-object: The name "b" is already taken in schema "public" by the table at x.hcl:18: tables, views, sequences and types share names`,
 	}, got)
+}
+
+// TestDecodeMeansWhatPostgresMeans checks the decoder stores what
+// PostgreSQL makes of a schema: default names of keys and checks, NOT NULL
+// key and identity columns, Atlas's deferrable words, defaults spelled out
+// or left out alike, an owner as table.column.
+func TestDecodeMeansWhatPostgresMeans(t *testing.T) {
+	src := `schema "public" {}
+table "t" {
+  schema = schema.public
+  column "a" {
+    type = int
+    null = true
+  }
+  column "b" {
+    type = int
+    null = true
+    identity {
+      increment = -2
+    }
+  }
+  column "c" {
+    type    = bigint
+    default = 1000000
+  }
+  primary_key {
+    columns = [column.a]
+  }
+  unique "t_c_key" {
+    columns        = [column.c]
+    nulls_distinct = true
+    deferrable     = INITIALLY_DEFERRED
+  }
+  index "t_c_idx" {
+    type = BTREE
+    on {
+      column     = column.c
+      ops        = int8_ops
+      nulls_last = true
+    }
+  }
+  foreign_key "t_b_fkey" {
+    columns     = [column.b]
+    ref_columns = [column.a]
+    on_delete   = NO_ACTION
+    deferrable  = INITIALLY_IMMEDIATE
+  }
+  check {
+    expr = "a > 0"
+  }
+  check {
+    expr = "a > b"
+  }
+  check {
+    expr = "lower(\"a\"::text) <> 'b'"
+  }
+}
+sequence "s" {
+  schema    = schema.public
+  type      = bigint
+  increment = 1
+  start     = 1
+  owner     = table.t.column.c
+}
+policy "p" {
+  on  = table.t
+  for = ALL
+  as  = PERMISSIVE
+  to  = [PUBLIC]
+}
+`
+	dec := Decode([]*File{Parse("x.hcl", []byte(src))})
+	for file, diags := range dec.Diags {
+		require.Empty(t, diags, file)
+	}
+	tbl := dec.Realm.Schema("public").Table("t")
+	require.NotNil(t, tbl)
+	assert.Equal(t, "t_pkey", tbl.PrimaryKey.Name)
+	assert.False(t, tbl.Column("a").Null, "key columns are NOT NULL")
+	assert.False(t, tbl.Column("b").Null, "identity columns are NOT NULL")
+	assert.Equal(t, &schema.Identity{Always: true, Start: -1, Increment: -2}, tbl.Column("b").Identity)
+	assert.Equal(t, "1000000", tbl.Column("c").Default.Value)
+	var checks []string
+	for _, c := range tbl.Checks {
+		checks = append(checks, c.Name)
+	}
+	assert.Equal(t, []string{"t_a_check", "t_check", "t_a_check1"}, checks)
+	uq, ix := tbl.Indexes[0], tbl.Indexes[1]
+	assert.Nil(t, uq.NullsDistinct)
+	assert.True(t, uq.Deferrable && uq.InitiallyDeferred)
+	assert.Equal(t, "", ix.Method)
+	assert.Equal(t, &schema.IndexPart{Column: "c", Ops: "int8_ops"}, ix.Parts[0])
+	fk := tbl.ForeignKeys[0]
+	assert.Equal(t, schema.ReferenceAction(""), fk.OnDelete)
+	assert.True(t, fk.Deferrable)
+	assert.False(t, fk.InitiallyDeferred)
+	seq := dec.Realm.Schema("public").Sequences[0]
+	assert.Equal(t, &schema.Sequence{Schema: seq.Schema, Name: "s", OwnedBy: "t.c", Pos: seq.Pos}, seq)
+	require.Len(t, tbl.Policies, 1)
+	p := tbl.Policies[0]
+	assert.Equal(t, []string{"", "", ""}, []string{p.As, p.For, strings.Join(p.To, ",")})
 }

@@ -97,23 +97,53 @@ func (d *decoder) expr(f *File, e hclsyntax.Expression) *schema.Expr {
 		}
 		return &schema.Expr{Kind: schema.ExprBool, Value: s, Pos: pos}
 	case cty.Number:
-		return &schema.Expr{Kind: schema.ExprNumber, Value: v.AsBigFloat().Text('g', -1), Pos: pos}
+		return &schema.Expr{Kind: schema.ExprNumber, Value: schema.NumberText(v.AsBigFloat()), Pos: pos}
 	}
 	return nil
 }
 
-// sqlAttr is an attribute holding SQL as a string (check expr, view as).
+// sqlAttr is an attribute holding SQL as a string (check expr, view as),
+// without the white space around it, which is not part of its meaning.
 func sqlAttr(body *hclsyntax.Body, name string) string {
 	if a := body.Attributes[name]; a != nil {
 		if s, ok := stringValue(a.Expr); ok {
-			return s
+			return strings.TrimSpace(s)
 		}
 		if call, ok := a.Expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "sql" && len(call.Args) == 1 {
 			s, _ := stringValue(call.Args[0])
-			return s
+			return strings.TrimSpace(s)
 		}
 	}
 	return ""
+}
+
+// nameAttr is an attribute naming something PostgreSQL knows by an
+// identifier (an operator class): a bare word, a string or sql("…"), kept
+// as written.
+func nameAttr(body *hclsyntax.Body, name string) string {
+	a := body.Attributes[name]
+	if a == nil {
+		return ""
+	}
+	if t, ok := a.Expr.(*hclsyntax.ScopeTraversalExpr); ok && len(t.Traversal) == 1 {
+		return t.Traversal.RootName()
+	}
+	return sqlAttr(body, name)
+}
+
+// deferrable reads a constraint's deferrable attribute: INITIALLY_IMMEDIATE
+// or INITIALLY_DEFERRED (Atlas's words), or true.
+func deferrable(body *hclsyntax.Body) (deferrable, initiallyDeferred bool) {
+	if b, ok := attrBool(body, "deferrable"); ok {
+		return b, false
+	}
+	switch attrWord(body, "deferrable") {
+	case "INITIALLY_IMMEDIATE":
+		return true, false
+	case "INITIALLY_DEFERRED":
+		return true, true
+	}
+	return false, false
 }
 
 // extensionTypes are types that well-known extensions add; they are kept

@@ -120,17 +120,22 @@ type Expr struct {
 }
 
 // Index is an index, or the index behind a primary key or unique constraint.
+// Name is the name PostgreSQL gives it when the source leaves it out
+// (DefaultName).
 type Index struct {
 	Name          string
 	Unique        bool
 	Constraint    bool // a UNIQUE constraint rather than a CREATE UNIQUE INDEX
 	Parts         []*IndexPart
-	Method        string // BTREE when empty
+	Method        string // upper case; BTREE when empty
 	Where         string
 	Include       []string
-	NullsDistinct *bool
-	Comment       string
-	Pos           Pos
+	NullsDistinct *bool // nil: NULLS DISTINCT, the default
+	// Deferrable and InitiallyDeferred are for key and unique constraints.
+	Deferrable        bool
+	InitiallyDeferred bool
+	Comment           string
+	Pos               Pos
 }
 
 // Columns returns the names of the column parts, in order; ok is false
@@ -150,12 +155,13 @@ type IndexPart struct {
 	Column     string
 	Expr       string
 	Desc       bool
-	NullsFirst *bool
+	NullsFirst *bool // nil: the default order (NULLS FIRST only with DESC)
 	Ops        string
 	Collate    string
 }
 
-// ReferenceAction is ON UPDATE/ON DELETE behaviour, in SQL spelling.
+// ReferenceAction is ON UPDATE/ON DELETE behaviour, in SQL spelling; empty
+// for the default, NO ACTION.
 type ReferenceAction string
 
 // Reference actions.
@@ -177,23 +183,31 @@ type ForeignKey struct {
 	OnUpdate   ReferenceAction
 	OnDelete   ReferenceAction
 	Deferrable bool
-	Pos        Pos
+	// InitiallyDeferred: DEFERRABLE INITIALLY DEFERRED.
+	InitiallyDeferred bool
+	Comment           string
+	Pos               Pos
 }
 
 // Check is a CHECK constraint.
 type Check struct {
-	Name string
-	Expr string
-	Pos  Pos
+	Name    string
+	Expr    string
+	Comment string
+	Pos     Pos
 }
 
 // Exclude is an EXCLUDE constraint.
 type Exclude struct {
-	Name     string
-	Method   string
-	Elements []ExcludeElement
-	Where    string
-	Pos      Pos
+	Name              string
+	Method            string // upper case; BTREE when empty
+	Elements          []ExcludeElement
+	Include           []string
+	Where             string
+	Deferrable        bool
+	InitiallyDeferred bool
+	Comment           string
+	Pos               Pos
 }
 
 // ExcludeElement is one "element WITH operator" of an EXCLUDE constraint.
@@ -245,12 +259,12 @@ type Func struct {
 	Return      *Type // nil for procedures and RETURNS TABLE
 	ReturnSet   bool
 	ReturnTable []*Column
-	Lang        string
+	Lang        string // upper case
 	Body        string
-	Volatility  string
+	Volatility  string // IMMUTABLE or STABLE; VOLATILE when empty
 	Strict      bool
-	Security    string
-	Parallel    string
+	Security    string // DEFINER; INVOKER when empty
+	Parallel    string // SAFE or RESTRICTED; UNSAFE when empty
 	Leakproof   bool
 	Comment     string
 	Pos         Pos
@@ -275,26 +289,29 @@ type Trigger struct {
 	FuncSchema string
 	FuncName   string
 	Args       []string
+	Comment    string
 	Pos        Pos
 }
 
 // Policy is a row-level security policy of a table.
 type Policy struct {
-	Name  string
-	As    string // PERMISSIVE or RESTRICTIVE
-	For   string // ALL, SELECT, INSERT, UPDATE, DELETE
-	To    []string
-	Using string
-	Check string
-	Pos   Pos
+	Name    string
+	As      string   // RESTRICTIVE; PERMISSIVE when empty
+	For     string   // SELECT, INSERT, UPDATE, DELETE; ALL when empty
+	To      []string // PUBLIC when empty
+	Using   string
+	Check   string
+	Comment string
+	Pos     Pos
 }
 
 // Enum is an enumerated type.
 type Enum struct {
-	Schema *Schema
-	Name   string
-	Values []string
-	Pos    Pos
+	Schema  *Schema
+	Name    string
+	Values  []string
+	Comment string
+	Pos     Pos
 }
 
 // Domain is a domain over a base type.
@@ -305,28 +322,32 @@ type Domain struct {
 	Null    bool
 	Default *Expr
 	Checks  []*Check
+	Comment string
 	Pos     Pos
 }
 
 // Composite is a composite type.
 type Composite struct {
-	Schema *Schema
-	Name   string
-	Fields []*Column
-	Pos    Pos
+	Schema  *Schema
+	Name    string
+	Fields  []*Column
+	Comment string
+	Pos     Pos
 }
 
 // Sequence is a sequence.
+// Options PostgreSQL would choose anyway are nil (see Normalize).
 type Sequence struct {
 	Schema    *Schema
 	Name      string
-	Type      Type
+	Type      Type // bigint when zero
 	Start     *int64
 	Increment *int64
 	Min, Max  *int64
 	Cache     *int64
 	Cycle     bool
 	OwnedBy   string // table.column, when owned
+	Comment   string
 	Pos       Pos
 }
 

@@ -13,7 +13,7 @@ import (
 type Type struct {
 	Name  string // canonical PostgreSQL name, lower case: "integer", "character varying"
 	Args  []int  // type modifiers: varchar(255) → [255], numeric(10,2) → [10 2]
-	Array int    // array dimensions
+	Array int    // 1 for an array: PostgreSQL keeps no count of dimensions (int[][] is int[])
 	// User-defined types (enum, domain, composite) name their object.
 	UserKind   string // "enum", "domain", "composite"; "" for built-in types
 	UserSchema string
@@ -154,7 +154,8 @@ func CategoryOf(t Type) Category {
 }
 
 // BuiltinType makes a built-in type from a name (any spelling) and
-// modifiers. float(p) becomes real or double precision as PostgreSQL does.
+// modifiers. float(p) becomes real or double precision, and character and
+// bit without a length have length 1, as PostgreSQL does.
 func BuiltinType(name string, args ...int) (Type, error) {
 	c, ok := Canonical(name)
 	if !ok && c == "float" {
@@ -174,6 +175,9 @@ func BuiltinType(name string, args ...int) (Type, error) {
 			return Type{}, fmt.Errorf("type %s takes no modifiers", c)
 		}
 		return Type{}, fmt.Errorf("type %s takes at most %d modifier(s)", c, max)
+	}
+	if (c == "character" || c == "bit") && len(args) == 0 {
+		args = []int{1}
 	}
 	return Type{Name: c, Args: args}, nil
 }
@@ -203,9 +207,8 @@ func ParseSQLType(s string) (t Type, ok bool) {
 	if err != nil {
 		return Type{}, false
 	}
-	t.Array = strings.Count(m[5], "[")
-	if m[6] != "" {
-		t.Array = max(t.Array, 1)
+	if m[5] != "" || m[6] != "" {
+		t.Array = 1
 	}
 	return t, true
 }

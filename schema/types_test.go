@@ -26,13 +26,16 @@ func TestParseSQLType(t *testing.T) {
 		"int[]":                       "integer[]",
 		"varchar(255)[]":              "character varying(255)[]",
 		"int ARRAY":                   "integer[]",
-		"point[4][4]":                 "point[][]",
+		"point[4][4]":                 "point[]",
 		"timestamp(3) with time zone": "timestamp(3) with time zone",
 		"numeric(10, 2)":              "numeric(10,2)",
 		"double precision":            "double precision",
 		"float(10)":                   "real",
 		"character varying":           "character varying",
 		" time without time zone ":    "time without time zone",
+		"char":                        "character(1)",
+		"bit":                         "bit(1)",
+		"bit varying":                 "bit varying",
 	} {
 		ty, ok := ParseSQLType(in)
 		require.True(t, ok, in)

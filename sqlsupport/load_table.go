@@ -1,0 +1,276 @@
+package sqlsupport
+
+import (
+	"slices"
+	"strings"
+
+	pg_query "github.com/pganalyze/pg_query_go/v6"
+
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+func (st *ldStmt) createTable(n *pg_query.CreateStmt) {
+	rv := n.Relation
+	switch {
+	case n.Partbound != nil:
+		st.unmodelled("CREATE TABLE … PARTITION OF")
+		return
+	case n.OfTypename != nil:
+		st.unmodelled("CREATE TABLE … OF type")
+		return
+	case rv.Relpersistence == "t":
+		st.unmodelled("CREATE TEMPORARY TABLE")
+		return
+	}
+	s := st.schemaFor(rv.Schemaname)
+	if s == nil {
+		return
+	}
+	if ldRelIn(s, rv.Relname).found() || st.l.typeTaken(s, rv.Relname) {
+		if !n.IfNotExists {
+			st.fail("Relation %q already exists in schema %q", rv.Relname, s.Name)
+		}
+		return
+	}
+	if rv.Relpersistence == "u" {
+		st.skip("UNLOGGED")
+	}
+	if len(n.Options) > 0 {
+		st.skip("WITH (…) storage parameters")
+	}
+	if n.Tablespacename != "" {
+		st.skip("TABLESPACE")
+	}
+	if len(n.InhRelations) > 0 {
+		st.skip("INHERITS")
+	}
+	if n.AccessMethod != "" {
+		st.skip("USING " + n.AccessMethod)
+	}
+	t := &schema.Table{Schema: s, Name: rv.Relname, Pos: st.stmtPos()}
+	s.Tables = append(s.Tables, t)
+	elems := st.list(st.next(st.afterName(st.at(rv.Location)), '('))
+	for i, e := range n.TableElts {
+		span := [2]int{st.first, st.last - 1}
+		if len(elems) == len(n.TableElts) {
+			span = elems[i]
+		}
+		switch x := e.GetNode().(type) {
+		case *pg_query.Node_ColumnDef:
+			st.addColumn(t, x.ColumnDef, span)
+		case *pg_query.Node_Constraint:
+			st.constraint(t, x.Constraint, span[0], span[1], "")
+		case *pg_query.Node_TableLikeClause:
+			st.skip("LIKE")
+		}
+	}
+	if n.Partspec != nil {
+		t.Partition = st.partition(n.Partspec)
+	}
+	st.dedupeKeys(t)
+	// A self-reference without columns names the key declared after it.
+	for _, fk := range t.ForeignKeys {
+		if len(fk.RefColumns) == 0 && fk.RefSchema == s.Name && fk.RefTable == t.Name && t.PrimaryKey != nil {
+			fk.RefColumns, _ = t.PrimaryKey.Columns()
+		}
+	}
+	for _, ix := range ldTableIndexes(t) {
+		st.columnsExist(t, st.l.uses[ix], "key "+ix.Name)
+	}
+	for _, fk := range t.ForeignKeys {
+		st.columnsExist(t, fk.Columns, "foreign key "+fk.Name)
+	}
+	if t.Partition != nil {
+		for _, p := range t.Partition.Parts {
+			if p.Column != "" {
+				st.columnsExist(t, []string{p.Column}, "the partition key")
+			}
+		}
+	}
+}
+
+// columnsExist reports the names of cols that are not columns of t.
+func (st *ldStmt) columnsExist(t *schema.Table, cols []string, what string) {
+	for _, c := range cols {
+		if t.Column(c) == nil {
+			st.fail("Column %q named in %s does not exist in table %q", c, what, t.Name)
+		}
+	}
+}
+
+// column converts a column definition without its constraints; [a, b]
+// are its tokens.
+func (st *ldStmt) column(cd *pg_query.ColumnDef, a, b int) *schema.Column {
+	c := &schema.Column{Name: cd.Colname, Null: true, Pos: st.pos(st.span(a, b))}
+	st.typeOf(cd.TypeName, &c.Type)
+	switch c.Type.Name {
+	case "serial", "bigserial", "smallserial":
+		if c.Type.UserKind == "" && c.Type.Array == 0 {
+			c.Null = false // PostgreSQL makes serial columns NOT NULL
+		}
+	}
+	if cd.CollClause != nil {
+		c.Collate = ldCollation(cd.CollClause.Collname)
+	}
+	return c
+}
+
+// ldCollation names a collation as written, without the pg_catalog
+// schema of the built-in ones.
+func ldCollation(names []*pg_query.Node) string {
+	parts := ldStrings(names)
+	if len(parts) == 2 && parts[0] == "pg_catalog" {
+		parts = parts[1:]
+	}
+	return strings.Join(parts, ".")
+}
+
+// addColumn adds a column definition, with its constraints, to t.
+func (st *ldStmt) addColumn(t *schema.Table, cd *pg_query.ColumnDef, span [2]int) *schema.Column {
+	c := st.column(cd, span[0], span[1])
+	if t.Column(c.Name) != nil {
+		st.fail("Column %q of table %q already exists", c.Name, t.Name)
+		return nil
+	}
+	t.Columns = append(t.Columns, c)
+	// Each constraint runs to where the next one (or the COLLATE clause)
+	// starts.
+	var bounds []int
+	for _, cn := range cd.Constraints {
+		bounds = append(bounds, st.at(cn.GetConstraint().Location))
+	}
+	if cd.CollClause != nil {
+		bounds = append(bounds, st.at(cd.CollClause.Location))
+	}
+	slices.Sort(bounds)
+	var last any // the constraint DEFERRABLE applies to
+	for _, cn := range cd.Constraints {
+		con := cn.GetConstraint()
+		i := st.at(con.Location)
+		end := span[1]
+		if k := slices.IndexFunc(bounds, func(x int) bool { return x > i }); k >= 0 {
+			end = bounds[k] - 1
+		}
+		switch con.Contype {
+		case pg_query.ConstrType_CONSTR_NULL:
+			c.Null = true
+		case pg_query.ConstrType_CONSTR_NOTNULL:
+			c.Null = false
+		case pg_query.ConstrType_CONSTR_DEFAULT:
+			c.Default = st.value(con.RawExpr, st.span(st.next(i, pg_query.Token_DEFAULT)+1, end))
+		case pg_query.ConstrType_CONSTR_IDENTITY:
+			c.Identity = st.identity(t, c, con.GeneratedWhen, con.Options, nil)
+			c.Null = false
+		case pg_query.ConstrType_CONSTR_GENERATED:
+			text, r := st.parenAfter(i, pg_query.Token_AS)
+			c.Generated = &schema.Expr{Kind: schema.ExprSQL, Value: text, Pos: st.pos(r)}
+			st.l.uses[c] = ldColumnRefs(con.RawExpr)
+		case pg_query.ConstrType_CONSTR_ATTR_DEFERRABLE, pg_query.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE,
+			pg_query.ConstrType_CONSTR_ATTR_DEFERRED, pg_query.ConstrType_CONSTR_ATTR_IMMEDIATE:
+			ldDeferrable(last, con.Contype)
+		default:
+			last = st.constraint(t, con, i, end, c.Name)
+		}
+	}
+	return c
+}
+
+// ldDeferrable applies a DEFERRABLE clause of a column constraint to the
+// constraint before it.
+func ldDeferrable(to any, ct pg_query.ConstrType) {
+	var def, initDef *bool
+	switch x := to.(type) {
+	case *schema.ForeignKey:
+		def, initDef = &x.Deferrable, &x.InitiallyDeferred
+	case *schema.Index:
+		def, initDef = &x.Deferrable, &x.InitiallyDeferred
+	default:
+		return
+	}
+	switch ct {
+	case pg_query.ConstrType_CONSTR_ATTR_DEFERRABLE:
+		*def = true
+	case pg_query.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE:
+		*def, *initDef = false, false
+	case pg_query.ConstrType_CONSTR_ATTR_DEFERRED:
+		*def, *initDef = true, true
+	case pg_query.ConstrType_CONSTR_ATTR_IMMEDIATE:
+		*initDef = false
+	}
+}
+
+// identity converts GENERATED … AS IDENTITY and its sequence options for
+// column c of table t, starting from prev when changing one. Options the
+// model has no place for are reported unless they are the ones
+// PostgreSQL would choose (as pg_dump writes them).
+func (st *ldStmt) identity(t *schema.Table, c *schema.Column, when string, options []*pg_query.Node, prev *schema.Identity) *schema.Identity {
+	id := &schema.Identity{Always: when != "d", Increment: 1}
+	startSet := false
+	if prev != nil {
+		*id = *prev
+		startSet = true
+	}
+	var others []*pg_query.DefElem
+	for _, o := range options {
+		d := o.GetDefElem()
+		switch d.GetDefname() {
+		case "start":
+			id.Start, startSet = ldIntOr(d.Arg, id.Start), true
+		case "increment":
+			id.Increment = ldIntOr(d.Arg, id.Increment)
+		case "generated":
+			if v, ok := ldInt(d.Arg); ok {
+				id.Always = v == 'a'
+			}
+		case "restart":
+			st.skip("RESTART")
+		default:
+			others = append(others, d)
+		}
+	}
+	if !startSet {
+		id.Start = schema.IdentityStart(id.Increment)
+	}
+	// What PostgreSQL chooses: the sequence the normalised model implies.
+	implied := &schema.Sequence{Type: c.Type, Increment: &id.Increment}
+	implied.Normalize()
+	for _, d := range others {
+		switch d.GetDefname() {
+		case "sequence_name":
+			_, name := ldSplitName(ldStrings(d.Arg.GetList().GetItems()))
+			if name == schema.DefaultName(t.Name, c.Name, "seq", nil) {
+				continue
+			}
+		case "minvalue", "maxvalue", "cache", "cycle":
+			q := &schema.Sequence{Type: c.Type, Increment: &id.Increment}
+			st.sequenceOptions(q, []*pg_query.Node{{Node: &pg_query.Node_DefElem{DefElem: d}}})
+			q.Normalize()
+			if q.Min == implied.Min && q.Max == implied.Max && q.Cache == nil && !q.Cycle {
+				continue
+			}
+		}
+		st.skip("identity option " + ldUpper(strings.ReplaceAll(d.GetDefname(), "_", " ")))
+	}
+	return id
+}
+
+func ldIntOr(n *pg_query.Node, def int64) int64 {
+	if v, ok := ldInt(n); ok {
+		return v
+	}
+	return def
+}
+
+func (st *ldStmt) partition(ps *pg_query.PartitionSpec) *schema.Partition {
+	p := &schema.Partition{Type: strings.TrimPrefix(ps.Strategy.String(), "PARTITION_STRATEGY_")}
+	elems := st.list(st.next(st.at(ps.Location), '('))
+	for k, pe := range ps.PartParams {
+		e := pe.GetPartitionElem()
+		part := schema.IndexPart{Column: e.Name, Ops: strings.Join(ldStrings(e.Opclass), "."), Collate: ldCollation(e.Collation)}
+		if e.Expr != nil && k < len(elems) {
+			part.Expr, _ = st.elemExpr(elems[k][0], elems[k][1])
+		}
+		p.Parts = append(p.Parts, part)
+	}
+	return p
+}
