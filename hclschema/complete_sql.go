@@ -2,6 +2,7 @@ package hclschema
 
 import (
 	"github.com/schema-ls/schema-ls/hclschema/spec"
+	"github.com/schema-ls/schema-ls/internal/source"
 	"github.com/schema-ls/schema-ls/schema"
 	"github.com/schema-ls/schema-ls/sqlsupport"
 )
@@ -47,9 +48,24 @@ func CompleteSQL(f *File, root *spec.Block, off int, dec *Decoded) (_ []Candidat
 	if ctx.Realm == nil {
 		ctx.Realm = emptyRealm
 	}
+	return candidates(r.Complete(at, ctx), r.Host), true
+}
+
+// candidates converts SQL completions, their ranges through host.
+func candidates(cs []sqlsupport.Completion, host func(source.Range) source.Range) []Candidate {
 	var out []Candidate
-	for _, c := range r.Complete(at, ctx) {
-		out = append(out, Candidate{Label: c.Label, Kind: sqlCandidateKinds[c.Kind], Detail: c.Detail, Replace: r.Host(c.Replace)})
+	for _, c := range cs {
+		out = append(out, Candidate{Label: c.Label, Kind: sqlCandidateKinds[c.Kind], Detail: c.Detail, Replace: host(c.Replace)})
 	}
-	return out, true
+	return out
+}
+
+// CompleteSQLFile returns the candidates at off in a .sql file whose
+// schema is realm.
+func CompleteSQLFile(text string, off int, realm *schema.Realm) []Candidate {
+	if realm == nil {
+		realm = emptyRealm
+	}
+	same := func(r source.Range) source.Range { return r }
+	return candidates(sqlsupport.Complete(text, off, &sqlsupport.Context{Realm: realm}), same)
 }

@@ -32,7 +32,7 @@ var placeholders = regexp.MustCompile(`\$\{\d+:([^}]*)\}|\$\{\d+\|([^,|]*)[^}]*\
 
 func completion(_ context.Context, s *Server, snap *workspace.Snapshot, p *protocol.CompletionParams) (protocol.CompletionResult, error) {
 	f := snap.File(keyOf(p.TextDocument.URI))
-	if f == nil || f.Kind() != workspace.KindHCL || f.Role().Spec() == nil {
+	if f == nil || f.Kind() != workspace.KindSQL && (f.Kind() != workspace.KindHCL || f.Role().Spec() == nil) {
 		return protocol.CompletionItemSlice{}, nil // empty result
 	}
 	enc := s.encoding()
@@ -45,8 +45,12 @@ func completion(_ context.Context, s *Server, snap *workspace.Snapshot, p *proto
 	if ok {
 		realm = dec.Realm
 	}
-	cands, inSQL := hclschema.CompleteSQL(f.HCL(), f.Role().Spec(), off, dec)
-	if !inSQL {
+	var cands []hclschema.Candidate
+	if f.Kind() == workspace.KindSQL {
+		cands = hclschema.CompleteSQLFile(f.Text, off, realm)
+	} else if c, inSQL := hclschema.CompleteSQL(f.HCL(), f.Role().Spec(), off, dec); inSQL {
+		cands = c
+	} else {
 		cands = hclschema.Complete(f.HCL(), f.Role().Spec(), off, realm)
 	}
 	for _, c := range cands {

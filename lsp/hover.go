@@ -11,13 +11,17 @@ import (
 
 func hover(_ context.Context, s *Server, snap *workspace.Snapshot, p *protocol.HoverParams) (*protocol.Hover, error) {
 	f := snap.File(keyOf(p.TextDocument.URI))
-	if f == nil || f.Kind() != workspace.KindHCL || f.Role().Spec() == nil {
+	if f == nil || f.Kind() != workspace.KindSQL && (f.Kind() != workspace.KindHCL || f.Role().Spec() == nil) {
 		return nil, nil // nothing to say: empty result
 	}
 	enc := s.encoding()
 	m := f.Mapper()
 	off := fromPosition(m, p.Position, enc)
-	h, ok := hclschema.HoverAt(f.HCL(), f.Role().Spec(), off)
+	var h hclschema.Hover
+	ok := false
+	if f.Kind() == workspace.KindHCL {
+		h, ok = hclschema.HoverAt(f.HCL(), f.Role().Spec(), off)
+	}
 	if dec, isSchema := snap.DecodedFor(f); !ok && isSchema {
 		h, ok = hclschema.HoverRef(dec, f.Key, off) // a reference: what it names
 	}

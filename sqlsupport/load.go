@@ -110,6 +110,27 @@ type loader struct {
 	implicit *schema.Schema
 }
 
+// semicolons returns text with each occurrence of a custom statement
+// delimiter (-- atlas:delimiter) replaced by a semicolon and blanks, line
+// breaks kept, so statements end where Atlas ends them and every offset
+// stays where it was.
+func semicolons(text string) string {
+	sc := ParseScript(text)
+	if len(sc.delims) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, d := range sc.delims {
+		for i := d.Start; i < d.End; i++ {
+			if b[i] != '\n' && b[i] != '\r' {
+				b[i] = ' '
+			}
+		}
+		b[d.Start] = ';'
+	}
+	return string(b)
+}
+
 // ldTok is one token of a source, in byte offsets.
 type ldTok struct {
 	start, end int
@@ -134,6 +155,7 @@ type ldStmt struct {
 
 // load replays one source.
 func (l *loader) load(src Source) {
+	src.Text = semicolons(src.Text)
 	if tree, err := pg_query.Parse(src.Text); err == nil {
 		toks, _ := ldScan(src.Text)
 		for _, raw := range tree.Stmts {

@@ -20,9 +20,10 @@ func (st *ldStmt) schemaNamed(name string) *schema.Schema {
 		return s
 	}
 	if name == "public" {
-		// Made by the first statement that uses it, which is its position
-		// until a CREATE SCHEMA public.
-		s := &schema.Schema{Name: name, Pos: st.stmtPos()}
+		// Made by the first statement that uses it; declared nowhere (no
+		// position) until a CREATE SCHEMA public, so nothing that names
+		// a statement's position is taken for it.
+		s := &schema.Schema{Name: name}
 		r.Schemas = append(r.Schemas, s)
 		st.l.implicit = s
 		return s

@@ -364,3 +364,14 @@ ALTER TABLE c ADD UNIQUE (ghost);`
 		`error sql-replay: Column "ghost" named in key c_ghost_key does not exist in table "c" @ ALTER TABLE c ADD UNIQUE (ghost)`,
 	}, diags(l, "x.sql", sql))
 }
+
+func TestLoadCustomDelimiter(t *testing.T) {
+	text := "-- atlas:delimiter -- end\n\nCREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND\n-- end\nCREATE TABLE t (\n  id int\n)\n-- end\n"
+	l := sqlsupport.Load(sqlsupport.Source{Name: "m.sql", Text: text})
+	assert.Empty(t, l.Diags["m.sql"])
+	s := l.Realm.Schema("public")
+	require.NotNil(t, s)
+	require.NotNil(t, s.Table("t"), "the statement after a -- end delimiter loads")
+	require.Len(t, s.Funcs, 1)
+	assert.Equal(t, "CREATE TABLE t", text[s.Table("t").Pos.Range.Start:s.Table("t").Pos.Range.Start+14], "positions are the file's")
+}

@@ -3,11 +3,13 @@ package workspace
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/schema-ls/schema-ls/hclschema"
 	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/sqlsupport"
 )
 
 // A unit is the set of schema files that form one schema, decoded together
@@ -31,8 +33,13 @@ type unit struct {
 	// decodes of a unit are kept.
 	prev *hclschema.Decoded
 	// broken: some file has syntax errors, so references into what did
-	// not parse cannot be trusted.
+	// not parse (or, in SQL, names of what a broken statement creates)
+	// cannot be trusted.
 	broken bool
+	// fragment: a .sql file outside a migration directory that creates
+	// nothing, or changes what it does not create: a script or a migration
+	// over a schema defined elsewhere, so what it names is not judged.
+	fragment bool
 }
 
 // envs maps files named by atlas.hcl envs to their units, computed once
@@ -45,6 +52,9 @@ type envs struct {
 
 // unitOf returns the id and files of the unit holding key.
 func (s *Snapshot) unitOf(key string) (string, []*File) {
+	if KindOf(key) == KindSQL {
+		return s.sqlUnitOf(key)
+	}
 	e := s.envUnits()
 	if id, ok := e.byFile[key]; ok {
 		var files []*File
@@ -63,6 +73,27 @@ func (s *Snapshot) unitOf(key string) (string, []*File) {
 		}
 	}
 	return "dir:" + dir, files
+}
+
+// sqlUnitOf is the unit of a .sql file: the .sql files of its directory,
+// in the order Atlas replays them, when the directory is a migration
+// directory (it has an atlas.sum); else the file alone.
+func (s *Snapshot) sqlUnitOf(key string) (string, []*File) {
+	dir := filepath.Dir(key)
+	if s.File(filepath.Join(dir, "atlas.sum")) == nil {
+		if f := s.File(key); f != nil {
+			return "sql:" + key, []*File{f}
+		}
+		return "sql:" + key, nil
+	}
+	var files []*File
+	for _, f := range s.Files() {
+		if f.Kind() == KindSQL && filepath.Dir(f.Key) == dir {
+			files = append(files, f)
+		}
+	}
+	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Key, b.Key) })
+	return "migrations:" + dir, files
 }
 
 // envUnits reads the src of every env of every atlas.hcl.
@@ -128,6 +159,22 @@ func (s *Snapshot) decoded(key string) (*hclschema.Decoded, *unit) {
 	id, files := s.unitOf(key)
 	u := s.unit(id, files)
 	u.once.Do(func() {
+		if len(u.files) > 0 && u.files[0].Kind() == KindSQL {
+			var sources []sqlsupport.Source
+			for _, f := range u.files {
+				sources = append(sources, sqlsupport.Source{Name: f.Key, Text: f.Text})
+				u.broken = u.broken || slices.ContainsFunc(f.Diagnostics(), func(d source.Diagnostic) bool { return d.Code == sqlsupport.CodeSyntax })
+			}
+			dec := hclschema.DecodeSQL(sources)
+			if !strings.HasPrefix(id, "migrations:") {
+				u.fragment = len(dec.Decls) == 0
+				for _, diags := range dec.Diags {
+					u.fragment = u.fragment || slices.ContainsFunc(diags, func(d source.Diagnostic) bool { return d.Code == sqlsupport.CodeReplay })
+				}
+			}
+			u.dec.Store(dec)
+			return
+		}
 		var parsed []*hclschema.File
 		for _, f := range u.files {
 			parsed = append(parsed, f.HCL())
@@ -160,9 +207,9 @@ func (s *Snapshot) unit(id string, files []*File) *unit {
 }
 
 // DecodedFor returns the decoded unit f belongs to; ok is false for files
-// that are not schema files.
+// that are not schema files (.sql files are).
 func (s *Snapshot) DecodedFor(f *File) (*hclschema.Decoded, bool) {
-	if f == nil || f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema {
+	if f == nil || !isSchemaFile(f) {
 		return nil, false
 	}
 	dec, _ := s.decoded(f.Key)
@@ -175,19 +222,32 @@ func (s *Snapshot) DecodedFor(f *File) (*hclschema.Decoded, bool) {
 // parse: what they name may be in the part that did not.
 func (s *Snapshot) Diagnostics(f *File) []source.Diagnostic {
 	own := f.Diagnostics()
-	if f.Kind() != KindHCL || f.Role() != hclschema.RoleSchema || hasSyntaxError(own) {
+	if !isSchemaFile(f) || hasSyntaxError(own) {
 		return own
 	}
 	dec, u := s.decoded(f.Key)
 	out := slices.Clone(own)
 	for _, d := range dec.Diags[f.Key] {
-		if u.broken && d.Code == hclschema.CodeUnresolved {
+		switch {
+		case u.broken && (d.Code == hclschema.CodeUnresolved || d.Code == sqlsupport.CodeName):
+			continue
+		case u.fragment && (d.Code == sqlsupport.CodeName || d.Code == sqlsupport.CodeReplay):
+			continue
+		case d.Code == sqlsupport.CodeNotModelled:
+			// Queries, seed data and grants are at home in SQL files; that
+			// the model has no place for them matters to diff, which says so.
 			continue
 		}
 		out = append(out, d)
 	}
 	sortDiagnostics(out)
 	return out
+}
+
+// isSchemaFile: an Atlas HCL schema file or a .sql file, which decode
+// into a unit.
+func isSchemaFile(f *File) bool {
+	return f.Kind() == KindSQL || f.Kind() == KindHCL && f.Role() == hclschema.RoleSchema
 }
 
 func hasSyntaxError(diags []source.Diagnostic) bool {
