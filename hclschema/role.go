@@ -30,6 +30,8 @@ func (r Role) Spec() *spec.Block {
 		return spec.SchemaFile
 	case RoleProject:
 		return spec.ProjectFile
+	case RoleTest:
+		return spec.TestFile
 	}
 	return nil
 }

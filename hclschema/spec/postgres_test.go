@@ -53,13 +53,36 @@ func TestWellFormed(t *testing.T) {
 	walk(SchemaFile, func(_ string, b *Block) { types[b.Type] = true })
 
 	blocks, attrs := 0, 0
-	walk(SchemaFile, func(path string, b *Block) {
-		blocks++
+	for _, root := range []*Block{SchemaFile, TestFile} {
+		wellFormed(t, root, types, &blocks, &attrs)
+	}
+	t.Logf("%d blocks, %d attributes", blocks, attrs)
+
+	// Top level: every object block is labeled and takes for_each.
+	require.Len(t, SchemaFile.Blocks, 17)
+	for _, b := range SchemaFile.Blocks {
+		if b.Type == "locals" {
+			assert.Empty(t, b.Attrs, "locals takes attributes of any name")
+			assert.Empty(t, b.Labels)
+			continue
+		}
+		assert.Equal(t, []string{"name"}, b.Labels, b.Type)
+		if b.Type != "variable" {
+			assert.NotNil(t, b.Attr("for_each"), "%s: for_each", b.Type)
+		}
+	}
+}
+
+// wellFormed checks every block under root: docs, no duplicates, values
+// with what their kind needs.
+func wellFormed(t *testing.T, root *Block, types map[string]bool, blocks, attrs *int) {
+	walk(root, func(path string, b *Block) {
+		*blocks++
 		assert.NotEmpty(t, b.Doc, "%s: block without Doc", path)
 		assert.LessOrEqual(t, len(b.Doc), 400, "%s: Doc too long", path)
 		seen := map[string]bool{}
 		for _, a := range b.Attrs {
-			attrs++
+			*attrs++
 			ap := path + "." + a.Name
 			assert.False(t, seen[a.Name], "%s: duplicate attribute", ap)
 			seen[a.Name] = true
@@ -96,21 +119,6 @@ func TestWellFormed(t *testing.T) {
 			seenB[nb.Type] = true
 		}
 	})
-	t.Logf("%d blocks, %d attributes", blocks, attrs)
-
-	// Top level: every object block is labeled and takes for_each.
-	require.Len(t, SchemaFile.Blocks, 17)
-	for _, b := range SchemaFile.Blocks {
-		if b.Type == "locals" {
-			assert.Empty(t, b.Attrs, "locals takes attributes of any name")
-			assert.Empty(t, b.Labels)
-			continue
-		}
-		assert.Equal(t, []string{"name"}, b.Labels, b.Type)
-		if b.Type != "variable" {
-			assert.NotNil(t, b.Attr("for_each"), "%s: for_each", b.Type)
-		}
-	}
 }
 
 // blockPaths is every block of the table with its labels, Unique and
