@@ -1,6 +1,7 @@
 package sqlsupport
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -106,7 +107,7 @@ func RegionOf(e hclsyntax.Expression, kind Kind, src []byte, off func(hcl.Pos) i
 	// line that opens a heredoc.
 	end := off(tmpl.Range().Start) + 1
 	if !isQuoted(src, off(tmpl.Range().Start)) {
-		if nl := strings.IndexByte(string(src[min(end, len(src)):]), '\n'); nl >= 0 {
+		if nl := bytes.IndexByte(src[min(end, len(src)):], '\n'); nl >= 0 {
 			end += nl + 1
 		}
 	}
