@@ -1,6 +1,7 @@
 package sqlsupport
 
 import (
+	"fmt"
 	"strings"
 
 	pg_query "github.com/pganalyze/pg_query_go/v6"
@@ -401,7 +402,8 @@ func (w *walker) routine(fn *pg_query.CreateFunctionStmt) {
 }
 
 // trigFunction resolves the function a CREATE TRIGGER executes, found by
-// its name after EXECUTE FUNCTION (or PROCEDURE).
+// its name after EXECUTE FUNCTION (or PROCEDURE), and checks that it
+// returns trigger.
 func (w *walker) trigFunction(names []*pg_query.Node) {
 	var parts []string
 	for _, n := range names {
@@ -413,7 +415,15 @@ func (w *walker) trigFunction(names []*pg_query.Node) {
 	toks := scanTokens(w.text[w.stmt.Start:w.stmt.End], w.stmt.Start)
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].text == "EXECUTE" && (toks[i+1].text == "FUNCTION" || toks[i+1].text == "PROCEDURE") {
+			n := len(w.uses)
 			w.function(parts, toks[i+2].start-w.stmt.Start)
+			if len(w.uses) > n {
+				u := &w.uses[len(w.uses)-1]
+				if fn, ok := u.Target.(*schema.Func); ok && fn.Return != nil && fn.Return.String() != "trigger" {
+					w.uses = append(w.uses, Use{Kind: UseFunction, Range: u.Range, Name: u.Name,
+						Problem: fmt.Sprintf("function %s returns %s; a trigger function must return trigger", fn.Name, fn.Return)})
+				}
+			}
 			return
 		}
 	}

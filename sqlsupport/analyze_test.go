@@ -62,3 +62,22 @@ SELECT * FROM ordrs;
 		require.True(t, targets[u.Target], "use %q at %v has no declaration", name(u), u.Range)
 	}
 }
+
+func TestAnalyzeTriggerFunction(t *testing.T) {
+	text := `CREATE TABLE t (id int);
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TRIGGER tr2 BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION nope();
+`
+	a := Analyze(Source{Name: "s.sql", Text: text})
+	var got []string
+	for _, d := range a.Diags["s.sql"] {
+		if d.Code == CodeName {
+			got = append(got, text[d.Range.Start:d.Range.End]+": "+d.Message)
+		}
+	}
+	assert.Equal(t, []string{
+		"f: SQL: function f returns integer; a trigger function must return trigger",
+		"nope: SQL: function nope does not exist",
+	}, got)
+}
