@@ -114,3 +114,11 @@ func TestCacheBoundedBySize(t *testing.T) {
 	assert.Less(t, cache.l.Len(), 8, "old entries are dropped")
 	assert.Equal(t, len(cache.m), cache.l.Len())
 }
+
+func TestNormalize(t *testing.T) {
+	assert.Equal(t, NormalizeExpr("lower( name )"), NormalizeExpr("LOWER(name)"))
+	assert.Equal(t, NormalizeExpr("(a > 0) AND (b < 1)"), NormalizeExpr("a > 0 and b < 1"))
+	assert.NotEqual(t, NormalizeExpr("a > 0"), NormalizeExpr("a >= 0"))
+	assert.Equal(t, "not (sql", NormalizeExpr("not  (sql"), "what does not parse has its blanks collapsed")
+	assert.Equal(t, NormalizeQuery("select id from t where x=1;"), NormalizeQuery("SELECT id\n  FROM t\n WHERE x = 1"))
+}

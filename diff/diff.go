@@ -1,0 +1,160 @@
+// Package diff plans migrations: given two models of a database (from HCL,
+// SQL, a migration directory or a live database), it lists the statements
+// that turn the first into the second, in an order PostgreSQL accepts,
+// each marked destructive or not and with the statement that undoes it
+// where there is one. It needs no database: the models are compared
+// field by field, after both sides were normalised the same way by the
+// packages that made them.
+package diff
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// Change is one statement of a plan.
+type Change struct {
+	SQL string // the statement, without its terminating semicolon
+	// Reverse undoes it; empty when nothing can (a dropped column's data).
+	Reverse string
+	// Destructive: it drops an object or data that the reverse cannot
+	// bring back.
+	Destructive bool
+	phase       phase
+}
+
+// Plan is the ordered changes between two models, and what the planner
+// has to say about them (a value that cannot be removed from an enum in
+// place, a table that must be re-created).
+type Plan struct {
+	Changes  []*Change
+	Warnings []string
+}
+
+// SQL writes the plan's statements, each ended by a semicolon on its own
+// line; empty when the models are equal.
+func (p *Plan) SQL() string {
+	var b strings.Builder
+	for _, c := range p.Changes {
+		b.WriteString(c.SQL + ";\n")
+	}
+	return b.String()
+}
+
+// Options tunes comparison.
+type Options struct {
+	// NormalizeExpr returns the canonical text of an SQL expression
+	// (defaults, checks, predicates, index expressions): PostgreSQL's
+	// deparsed form, say. Without it, expressions compare with blanks
+	// collapsed.
+	NormalizeExpr func(string) string
+	// NormalizeQuery does the same for view queries and routine bodies.
+	NormalizeQuery func(string) string
+}
+
+// phase orders the kinds of changes so that every statement finds what it
+// needs: schemas and types before the tables using them, tables before
+// foreign keys and views, functions before triggers; drops in the
+// opposite order.
+type phase int
+
+const (
+	createSchemas phase = iota
+	createExtensions
+	createTypes
+	createSequences
+	dropDependents // foreign keys, views, triggers, policies, indexes that change or go
+	createEarlyRoutines
+	alterTables
+	createIndexes
+	addForeignKeys
+	createRoutines
+	createViews
+	createTriggers
+	setComments
+	dropTables
+	dropRoutines
+	dropSequences
+	dropTypes
+	dropSchemas
+	dropExtensions
+)
+
+// Compute plans the changes that turn from into to.
+func Compute(from, to *schema.Realm, opts Options) *Plan {
+	p := &planner{opts: opts, out: &Plan{}}
+	if from == nil {
+		from = &schema.Realm{}
+	}
+	if to == nil {
+		to = &schema.Realm{}
+	}
+	p.extensions(from, to)
+	for _, ts := range to.Schemas {
+		fs := from.Schema(ts.Name)
+		if fs == nil {
+			fs = &schema.Schema{Name: ts.Name}
+			if ts.Name != "public" {
+				p.add(createSchemas, "CREATE SCHEMA "+ident(ts.Name), "DROP SCHEMA "+ident(ts.Name), false)
+			}
+		}
+		p.schema(fs, ts)
+	}
+	for _, fs := range from.Schemas {
+		if to.Schema(fs.Name) == nil {
+			p.schema(fs, &schema.Schema{Name: fs.Name})
+			if fs.Name != "public" {
+				p.add(dropSchemas, "DROP SCHEMA "+ident(fs.Name), "CREATE SCHEMA "+ident(fs.Name), true)
+			}
+		}
+	}
+	slices.SortStableFunc(p.out.Changes, func(a, b *Change) int { return int(a.phase) - int(b.phase) })
+	return p.out
+}
+
+type planner struct {
+	opts Options
+	out  *Plan
+}
+
+func (p *planner) add(ph phase, sql, reverse string, destructive bool) {
+	p.out.Changes = append(p.out.Changes, &Change{SQL: sql, Reverse: reverse, Destructive: destructive, phase: ph})
+}
+
+func (p *planner) warn(format string) { p.out.Warnings = append(p.out.Warnings, format) }
+
+// sameExpr compares SQL expressions as PostgreSQL would store them.
+func (p *planner) sameExpr(a, b string) bool {
+	if p.opts.NormalizeExpr != nil {
+		return p.opts.NormalizeExpr(a) == p.opts.NormalizeExpr(b)
+	}
+	return collapse(a) == collapse(b)
+}
+
+func (p *planner) sameQuery(a, b string) bool {
+	if p.opts.NormalizeQuery != nil {
+		return p.opts.NormalizeQuery(a) == p.opts.NormalizeQuery(b)
+	}
+	return collapse(a) == collapse(b)
+}
+
+// collapse folds runs of blanks into one space and drops a final
+// semicolon.
+func collapse(s string) string {
+	return strings.TrimSuffix(strings.Join(strings.Fields(s), " "), ";")
+}
+
+// schema plans the changes within one schema (from is empty when the
+// schema is new, to when it goes).
+func (p *planner) schema(from, to *schema.Schema) {
+	p.types(from, to)
+	p.sequences(from, to)
+	p.tables(from, to)
+	p.views(from, to)
+	p.routines(from, to)
+	if from.Comment != to.Comment && to.Name != "" && (to.Pos != (schema.Pos{}) || to.Comment != "") {
+		p.add(setComments, commentOn("SCHEMA "+ident(to.Name), to.Comment), commentOn("SCHEMA "+ident(to.Name), from.Comment), false)
+	}
+}
