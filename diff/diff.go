@@ -84,7 +84,7 @@ const (
 
 // Compute plans the changes that turn from into to.
 func Compute(from, to *schema.Realm, opts Options) *Plan {
-	p := &planner{opts: opts, out: &Plan{}}
+	p := &planner{opts: opts, out: &Plan{}, norm: map[string]string{}}
 	if from == nil {
 		from = &schema.Realm{}
 	}
@@ -117,6 +117,9 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 type planner struct {
 	opts Options
 	out  *Plan
+	// norm memoises normalised expressions and queries: a plan compares
+	// the same text many times (an unchanged table's every default).
+	norm map[string]string
 }
 
 func (p *planner) add(ph phase, sql, reverse string, destructive bool) {
@@ -127,17 +130,26 @@ func (p *planner) warn(format string) { p.out.Warnings = append(p.out.Warnings, 
 
 // sameExpr compares SQL expressions as PostgreSQL would store them.
 func (p *planner) sameExpr(a, b string) bool {
-	if p.opts.NormalizeExpr != nil {
-		return p.opts.NormalizeExpr(a) == p.opts.NormalizeExpr(b)
-	}
-	return collapse(a) == collapse(b)
+	return a == b || p.normalized("e", a, p.opts.NormalizeExpr) == p.normalized("e", b, p.opts.NormalizeExpr)
 }
 
 func (p *planner) sameQuery(a, b string) bool {
-	if p.opts.NormalizeQuery != nil {
-		return p.opts.NormalizeQuery(a) == p.opts.NormalizeQuery(b)
+	return a == b || p.normalized("q", a, p.opts.NormalizeQuery) == p.normalized("q", b, p.opts.NormalizeQuery)
+}
+
+// normalized is text in the form f gives it (blanks collapsed without f),
+// memoised by kind and text.
+func (p *planner) normalized(kind, text string, f func(string) string) string {
+	key := kind + text
+	if n, ok := p.norm[key]; ok {
+		return n
 	}
-	return collapse(a) == collapse(b)
+	n := collapse(text)
+	if f != nil {
+		n = f(text)
+	}
+	p.norm[key] = n
+	return n
 }
 
 // collapse folds runs of blanks into one space and drops a final
