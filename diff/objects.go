@@ -188,7 +188,7 @@ func (p *planner) alterDomain(from, to *schema.Domain) {
 	name := qname(to.Schema, to.Name)
 	if !from.Type.Equal(to.Type) {
 		p.warn(fmt.Sprintf("domain %s: its base type changes, which PostgreSQL cannot alter: it is dropped and created again, with the columns using it", name))
-		p.add(dropDependents, "DROP DOMAIN "+name+" CASCADE", createDomain(from), true)
+		p.add(createTypes, "DROP DOMAIN "+name+" CASCADE", createDomain(from), true)
 		p.add(createTypes, createDomain(to), "", false)
 		return
 	}
