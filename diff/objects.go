@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -315,6 +316,12 @@ func (p *planner) sequences(from, to *schema.Schema) {
 			continue
 		}
 		if opts := sequenceOptions(q, old); opts != "" {
+			// Bounds that move past where the sequence may stand make
+			// PostgreSQL refuse them unless it restarts.
+			if effectiveMin(q) > effectiveMin(old) || effectiveMax(q) < effectiveMax(old) {
+				opts += " RESTART"
+				p.warn(fmt.Sprintf("sequence %s: its bounds narrow, so it restarts at its start; values it handed out before may come again", qname(q.Schema, q.Name)))
+			}
 			p.add(createSequences, "ALTER SEQUENCE "+qname(q.Schema, q.Name)+opts, "ALTER SEQUENCE "+qname(q.Schema, q.Name)+sequenceOptions(old, q), false)
 		}
 		if old.OwnedBy != q.OwnedBy {
@@ -331,6 +338,51 @@ func (p *planner) sequences(from, to *schema.Schema) {
 			p.add(dropSequences, "DROP SEQUENCE "+qname(q.Schema, q.Name), "CREATE SEQUENCE "+qname(q.Schema, q.Name)+sequenceOptions(q, nil), true)
 		}
 	}
+}
+
+// effectiveMin and effectiveMax are a sequence's bounds, defaults
+// included (an ascending sequence starts at 1, a descending one ends at
+// -1).
+func effectiveMin(q *schema.Sequence) int64 {
+	switch {
+	case q.Min != nil:
+		return *q.Min
+	case q.Increment != nil && *q.Increment < 0:
+		return math.MinInt64
+	}
+	return 1
+}
+
+func effectiveMax(q *schema.Sequence) int64 {
+	switch {
+	case q.Max != nil:
+		return *q.Max
+	case q.Increment != nil && *q.Increment < 0:
+		return -1
+	}
+	return math.MaxInt64
+}
+
+func sameInt(a, b *int64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// defaultStart is where PostgreSQL starts a sequence when START is left
+// out: its minimum when it ascends, its maximum when it descends.
+func defaultStart(q *schema.Sequence) int64 {
+	if q.Increment != nil && *q.Increment < 0 {
+		if q.Max != nil {
+			return *q.Max
+		}
+		return -1
+	}
+	if q.Min != nil {
+		return *q.Min
+	}
+	return 1
 }
 
 func ownedBy(q *schema.Sequence) string {
@@ -364,8 +416,13 @@ func sequenceOptions(q, old *schema.Sequence) string {
 	num("INCREMENT BY", q.Increment, wasInc)
 	num("MINVALUE", q.Min, wasMin)
 	num("MAXVALUE", q.Max, wasMax)
-	if q.Start != nil && (old == nil || wasStart == nil || *q.Start != *wasStart) {
+	switch {
+	case q.Start != nil && (old == nil || wasStart == nil || *q.Start != *wasStart):
 		b.WriteString(" START WITH " + strconv.FormatInt(*q.Start, 10))
+	case q.Start == nil && old != nil && (wasStart != nil || !sameInt(q.Min, wasMin) || !sameInt(q.Max, wasMax) || !sameInt(q.Increment, wasInc)):
+		// The default start follows the bounds and direction: say it, or
+		// the old start may fall outside the new bounds.
+		b.WriteString(" START WITH " + strconv.FormatInt(defaultStart(q), 10))
 	}
 	if q.Cache != nil && (old == nil || wasCache == nil || *q.Cache != *wasCache) {
 		b.WriteString(" CACHE " + strconv.FormatInt(*q.Cache, 10))

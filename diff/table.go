@@ -40,14 +40,17 @@ func (p *planner) createTable(t *schema.Table) {
 	p.triggersAndPolicies(t.Schema, t.Name, nil, t.Triggers, nil, t.Policies)
 }
 
-func (p *planner) dropTable(t *schema.Table) {
+func (p *planner) dropTable(t *schema.Table) { p.dropTableIn(dropTables, t) }
+
+// dropTableIn drops a table (its foreign keys first) in phase ph.
+func (p *planner) dropTableIn(ph phase, t *schema.Table) {
 	name := qname(t.Schema, t.Name)
 	// Its foreign keys go first: another table dropped before it may be
 	// what they reference.
 	for _, fk := range t.ForeignKeys {
 		p.add(dropDependents, "ALTER TABLE "+name+" DROP CONSTRAINT "+ident(fk.Name), "ALTER TABLE "+name+" ADD "+foreignKeyClause(fk), false)
 	}
-	p.add(dropTables, "DROP TABLE "+name, "", true)
+	p.add(ph, "DROP TABLE "+name, "", true)
 }
 
 // alterTable plans the changes between two versions of a table.
@@ -62,7 +65,7 @@ func (p *planner) alterTable(from, to *schema.Table) {
 	}
 	if !samePartition(from.Partition, to.Partition) {
 		p.warn(fmt.Sprintf("table %s: its partitioning changes, which PostgreSQL cannot alter: it is dropped and created again, and its rows are lost", name))
-		p.dropTable(from)
+		p.dropTableIn(dropDependents, from) // before it is created again
 		p.createTable(to)
 		return
 	}
