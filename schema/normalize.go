@@ -3,6 +3,7 @@ package schema
 import (
 	"math"
 	"math/big"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -78,11 +79,14 @@ func (f *Func) Normalize() {
 	}
 }
 
-// Normalize normalises a policy's words and defaults.
+// Normalize normalises a policy's words and defaults, and keeps only
+// PUBLIC when the roles include it, as PostgreSQL does.
 func (p *Policy) Normalize() {
 	p.As = unlessDefault(p.As, "PERMISSIVE")
 	p.For = unlessDefault(p.For, "ALL")
-	if len(p.To) == 1 && strings.EqualFold(p.To[0], "PUBLIC") {
+	// PostgreSQL ignores the other roles when PUBLIC is among them (every
+	// role is a member of PUBLIC) and stores PUBLIC alone.
+	if slices.ContainsFunc(p.To, func(r string) bool { return strings.EqualFold(r, "PUBLIC") }) {
 		p.To = nil
 	}
 	slices.Sort(p.To) // roles are a set
@@ -143,6 +147,11 @@ func (s *Sequence) Normalize() {
 	s.Cache = unlessInt(s.Cache, 1)
 }
 
+// DefaultPublicComment is the comment PostgreSQL gives the public
+// schema of a new database. A catalog cannot tell it from the same
+// comment set by COMMENT ON SCHEMA; inspect reads it as no comment.
+const DefaultPublicComment = "standard public schema"
+
 // IdentityStart is the first value of an identity column whose START is
 // left out: 1 counting up, -1 counting down.
 func IdentityStart(increment int64) int64 {
@@ -175,4 +184,176 @@ func NumberText(f *big.Float) string {
 		return f.Text('f', 0)
 	}
 	return f.Text('g', -1)
+}
+
+var numberRe = regexp.MustCompile(`^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$`)
+
+// NormalizeDefault returns the default e of a column, domain or routine
+// argument of type t in the one form PostgreSQL's catalog allows.
+// PostgreSQL stores DEFAULT 'a' and DEFAULT 'a'::text on a text column
+// alike, as 'a'::text, DEFAULT -1 on an integer column as '-1'::integer,
+// and DEFAULT '7' on an integer column as 7. So:
+//
+//   - SQL text that is a literal cast to t itself (modifiers aside:
+//     'x'::character varying on a varchar(10)) is that literal: a string,
+//     or a number for a numeric type;
+//   - on a numeric type (smallint, integer, bigint, numeric, real, double
+//     precision), a number cast to any of them ('1500'::numeric on a
+//     double precision column, where PostgreSQL hides the implicit cast)
+//     is a number, and so is a string literal that is a number;
+//   - a bare number is a number, true and false are bools.
+//
+// Other SQL, and literals cast to other types, are returned unchanged; e
+// is never modified.
+func NormalizeDefault(e *Expr, t Type) *Expr {
+	if e == nil {
+		return e
+	}
+	v := strings.TrimSpace(e.Value)
+	numeric := isNumericType(t)
+	out := *e
+	switch {
+	case e.Kind == ExprString && numeric && numberRe.MatchString(v):
+		out.Kind, out.Value = ExprNumber, numberText(v)
+	case e.Kind != ExprSQL:
+		return e
+	case v == "true" || v == "false":
+		out.Kind, out.Value = ExprBool, v
+	case numberRe.MatchString(v):
+		out.Kind, out.Value = ExprNumber, numberText(v)
+	default:
+		lit, typ, quoted, ok := castLiteral(v)
+		switch {
+		case !ok:
+			return e
+		case numeric && numberRe.MatchString(lit) && (castTypeIs(typ, t) || isNumericTypeText(typ)):
+			out.Kind, out.Value = ExprNumber, numberText(lit)
+		case quoted && castTypeIs(typ, t):
+			out.Kind, out.Value = ExprString, lit
+		default:
+			return e
+		}
+	}
+	return &out
+}
+
+// numericTypes are the built-in types whose literals are numbers.
+var numericTypes = map[string]bool{"smallint": true, "integer": true, "bigint": true, "numeric": true, "real": true, "double precision": true}
+
+// isNumericType reports whether t is one of numericTypes.
+func isNumericType(t Type) bool {
+	return t.UserKind == "" && t.Raw == "" && t.Array == 0 && numericTypes[t.Name]
+}
+
+// isNumericTypeText reports whether the type a cast names is one of
+// numericTypes.
+func isNumericTypeText(typ string) bool {
+	t, ok := ParseSQLType(typ)
+	return ok && isNumericType(t)
+}
+
+// numberText spells a number literal as the SQL loader and the HCL
+// decoder do (NumberText).
+func numberText(v string) string {
+	f, _, err := big.ParseFloat(v, 10, 512, big.ToNearestEven)
+	if err != nil {
+		return v
+	}
+	return NumberText(f)
+}
+
+// castLiteral splits 'literal'::type, or number::type, into the
+// literal's value and the type's text; quoted tells which it was.
+func castLiteral(v string) (lit, typ string, quoted, ok bool) {
+	if !strings.HasPrefix(v, "'") {
+		lit, typ, ok = strings.Cut(v, "::")
+		if !ok || !numberRe.MatchString(lit) {
+			return "", "", false, false
+		}
+		return lit, strings.TrimSpace(typ), false, true
+	}
+	var b strings.Builder
+	i := 1
+	for ; i < len(v); i++ {
+		if v[i] == '\'' {
+			if i+1 < len(v) && v[i+1] == '\'' {
+				b.WriteByte('\'')
+				i++
+				continue
+			}
+			break
+		}
+		b.WriteByte(v[i])
+	}
+	rest, found := strings.CutPrefix(v[min(i+1, len(v)):], "::")
+	if i >= len(v) || !found {
+		return "", "", false, false
+	}
+	return b.String(), strings.TrimSpace(rest), true, true
+}
+
+// castTypeIs reports whether the type text of a cast names t, modifiers
+// aside.
+func castTypeIs(typ string, t Type) bool {
+	arrays := 0
+	for strings.HasSuffix(typ, "[]") {
+		typ, arrays = strings.TrimSpace(strings.TrimSuffix(typ, "[]")), 1
+	}
+	switch {
+	case t.UserKind != "":
+		parts, ok := splitQualified(typ)
+		n := len(parts)
+		return ok && arrays == t.Array && parts[n-1] == t.Name && (n == 1 || n == 2 && parts[0] == t.UserSchema)
+	case t.Raw != "":
+		return strings.EqualFold(typ+strings.Repeat("[]", arrays), t.Raw)
+	case typ == `"char"`:
+		return t.Name == typ && arrays == t.Array
+	}
+	u, ok := ParseSQLType(typ)
+	return ok && u.Name == t.Name && arrays == t.Array
+}
+
+// splitQualified splits a possibly qualified, possibly quoted name.
+func splitQualified(s string) ([]string, bool) {
+	var parts []string
+	for s != "" {
+		var part string
+		if s[0] == '"' {
+			end := 1
+			var b strings.Builder
+			for ; end < len(s); end++ {
+				if s[end] == '"' {
+					if end+1 < len(s) && s[end+1] == '"' {
+						b.WriteByte('"')
+						end++
+						continue
+					}
+					break
+				}
+				b.WriteByte(s[end])
+			}
+			if end >= len(s) {
+				return nil, false
+			}
+			part, s = b.String(), s[end+1:]
+		} else {
+			k := strings.IndexByte(s, '.')
+			if k < 0 {
+				k = len(s)
+			}
+			part, s = s[:k], s[k:]
+			if !plainIdent.MatchString(part) {
+				return nil, false
+			}
+		}
+		parts = append(parts, part)
+		if s == "" {
+			break
+		}
+		if s[0] != '.' || len(s) == 1 {
+			return nil, false
+		}
+		s = s[1:]
+	}
+	return parts, len(parts) > 0 && len(parts) <= 2
 }

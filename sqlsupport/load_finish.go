@@ -52,12 +52,16 @@ func (l *loader) finish() {
 			l.errorAt(p.file, p.fk.Pos.Range, "Foreign key %s references table %q, which does not exist", p.fk.Name, p.fk.RefTable)
 		case len(p.fk.RefColumns) == 0 && ref.PrimaryKey == nil:
 			l.errorAt(p.file, p.fk.Pos.Range, "Foreign key %s references table %q without columns, and it has no primary key", p.fk.Name, ref.Name)
+		case len(p.fk.RefColumns) == 0 && ref.PrimaryKey.Deferrable:
+			l.errorAt(p.file, p.fk.Pos.Range, "Foreign key %s references the primary key of %q, which is deferrable: a foreign key needs a key checked immediately", p.fk.Name, ref.Name)
 		case len(p.fk.RefColumns) == 0:
 			p.fk.RefColumns, _ = ref.PrimaryKey.Columns()
 		case len(p.fk.RefColumns) != len(p.fk.Columns):
 			l.errorAt(p.file, p.fk.Pos.Range, "Foreign key %s has %d column(s) but references %d", p.fk.Name, len(p.fk.Columns), len(p.fk.RefColumns))
-		case !ldHasKey(ref, p.fk.RefColumns):
+		case !ldHasKey(ref, p.fk.RefColumns, true):
 			l.errorAt(p.file, p.fk.Pos.Range, "Foreign key %s references %s(%s), which has no primary key or unique constraint on these columns", p.fk.Name, ref.Name, strings.Join(p.fk.RefColumns, ", "))
+		case !ldHasKey(ref, p.fk.RefColumns, false):
+			l.errorAt(p.file, p.fk.Pos.Range, "Foreign key %s references %s(%s), whose key on these columns is deferrable: a foreign key needs a key checked immediately", p.fk.Name, ref.Name, strings.Join(p.fk.RefColumns, ", "))
 		}
 	}
 	for _, s := range l.out.Realm.Schemas {
@@ -87,11 +91,12 @@ func (l *loader) finish() {
 }
 
 // ldHasKey reports whether t has a primary key or unique index (without
-// predicate or expressions) over exactly cols, in any order.
-func ldHasKey(t *schema.Table, cols []string) bool {
+// predicate or expressions) over exactly cols, in any order; a deferrable
+// one only when deferrable is true (PostgreSQL refuses to reference one).
+func ldHasKey(t *schema.Table, cols []string, deferrable bool) bool {
 	for _, ix := range ldTableIndexes(t) {
 		got, ok := ix.Columns()
-		if ok && ix.Unique && ix.Where == "" && len(got) == len(cols) && !slices.ContainsFunc(cols, func(c string) bool { return !slices.Contains(got, c) }) {
+		if ok && ix.Unique && ix.Where == "" && (deferrable || !ix.Deferrable) && len(got) == len(cols) && !slices.ContainsFunc(cols, func(c string) bool { return !slices.Contains(got, c) }) {
 			return true
 		}
 	}

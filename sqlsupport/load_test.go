@@ -365,6 +365,20 @@ ALTER TABLE c ADD UNIQUE (ghost);`
 	}, diags(l, "x.sql", sql))
 }
 
+func TestDeferrableKeysNotReferenced(t *testing.T) {
+	// PostgreSQL refuses a foreign key whose referenced key is deferrable.
+	// The table referenced before it is declared is checked once loaded.
+	sql := `CREATE TABLE early (a int REFERENCES p);
+CREATE TABLE p (id int PRIMARY KEY DEFERRABLE, code text UNIQUE DEFERRABLE, alt text UNIQUE);
+CREATE TABLE c (a int REFERENCES p, b text REFERENCES p (code), d text REFERENCES p (alt));`
+	l := load(sql)
+	assert.Equal(t, []string{
+		`error sql-replay: Foreign key early_a_fkey references the primary key of "p", which is deferrable: a foreign key needs a key checked immediately @ REFERENCES p`,
+		`error sql-replay: Foreign key c_a_fkey references p(id), whose key on these columns is deferrable: a foreign key needs a key checked immediately @ REFERENCES p`,
+		`error sql-replay: Foreign key c_b_fkey references p(code), whose key on these columns is deferrable: a foreign key needs a key checked immediately @ REFERENCES p (code)`,
+	}, diags(l, "x.sql", sql))
+}
+
 func TestLoadCustomDelimiter(t *testing.T) {
 	text := "-- atlas:delimiter -- end\n\nCREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND\n-- end\nCREATE TABLE t (\n  id int\n)\n-- end\n"
 	l := sqlsupport.Load(sqlsupport.Source{Name: "m.sql", Text: text})

@@ -1,0 +1,71 @@
+package schema
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestNormalizeDefault(t *testing.T) {
+	text, vc10 := Type{Name: "text"}, Type{Name: "character varying", Args: []int{10}}
+	integer, double := Type{Name: "integer"}, Type{Name: "double precision"}
+	mood := Type{UserKind: "enum", UserSchema: "app", Name: "mood"}
+	sql := func(v string) *Expr { return &Expr{Kind: ExprSQL, Value: v} }
+	for _, c := range []struct {
+		in   *Expr
+		typ  Type
+		kind ExprKind
+		want string
+	}{
+		// Literals cast to the type itself.
+		{sql("'a'::text"), text, ExprString, "a"},
+		{sql("'it''s'::text"), text, ExprString, "it's"},
+		{sql("''::text"), text, ExprString, ""},
+		{sql("'x'::character varying"), vc10, ExprString, "x"},
+		{sql("'{}'::jsonb"), Type{Name: "jsonb"}, ExprString, "{}"},
+		{sql("'{a,b}'::text[]"), Type{Name: "text", Array: 1}, ExprString, "{a,b}"},
+		{sql("'happy'::mood"), mood, ExprString, "happy"},
+		{sql("'happy'::app.mood"), mood, ExprString, "happy"},
+		{sql(`'happy'::"app"."mood"`), mood, ExprString, "happy"},
+		{sql("'{}'::mood[]"), Type{UserKind: "enum", UserSchema: "app", Name: "mood", Array: 1}, ExprString, "{}"},
+		{sql("'a=>1'::hstore"), Type{Raw: "hstore"}, ExprString, "a=>1"},
+		// Numbers.
+		{sql("'-1'::integer"), integer, ExprNumber, "-1"},
+		{sql("1000000"), Type{Name: "bigint"}, ExprNumber, "1000000"},
+		{sql("1.50"), Type{Name: "numeric"}, ExprNumber, "1.5"},
+		{sql("'1500'::numeric"), double, ExprNumber, "1500"},
+		{sql("1500::numeric"), double, ExprNumber, "1500"},
+		{&Expr{Kind: ExprString, Value: "7"}, integer, ExprNumber, "7"},
+		{sql("true"), Type{Name: "boolean"}, ExprBool, "true"},
+		// Left alone.
+		{sql("'a'::character varying"), text, ExprSQL, "'a'::character varying"},
+		{sql("'happy'::other.mood"), mood, ExprSQL, "'happy'::other.mood"},
+		{sql("'5'::numeric"), text, ExprSQL, "'5'::numeric"},
+		{sql("'a'::text || 'b'::text"), text, ExprSQL, "'a'::text || 'b'::text"},
+		{sql("(1 + 2)"), integer, ExprSQL, "(1 + 2)"},
+		{sql("now()"), Type{Name: "timestamp with time zone"}, ExprSQL, "now()"},
+		{sql("nextval('s'::regclass)"), integer, ExprSQL, "nextval('s'::regclass)"},
+		{&Expr{Kind: ExprString, Value: "7"}, text, ExprString, "7"},
+		{&Expr{Kind: ExprString, Value: "$1.00"}, Type{Name: "money"}, ExprString, "$1.00"},
+	} {
+		got := NormalizeDefault(c.in, c.typ)
+		if assert.NotNil(t, got, c.in.Value) {
+			assert.Equal(t, c.kind, got.Kind, c.in.Value)
+			assert.Equal(t, c.want, got.Value, c.in.Value)
+		}
+	}
+	assert.Nil(t, NormalizeDefault(nil, text))
+	in := sql("'a'::text")
+	NormalizeDefault(in, text)
+	assert.Equal(t, ExprSQL, in.Kind, "the argument is not modified")
+}
+
+func TestPolicyPublicAmongRoles(t *testing.T) {
+	// PostgreSQL stores TO PUBLIC, CURRENT_USER as PUBLIC alone.
+	p := &Policy{To: []string{"PUBLIC", "CURRENT_USER"}}
+	p.Normalize()
+	assert.Nil(t, p.To)
+	p = &Policy{To: []string{"b", "a"}}
+	p.Normalize()
+	assert.Equal(t, []string{"a", "b"}, p.To)
+}
