@@ -82,6 +82,9 @@ func TestImportRules(t *testing.T) {
 			if (dir == "schema" || strings.HasPrefix(dir, "schema/")) && strings.HasPrefix(imp, module) && imp != module+"/internal/source" {
 				t.Errorf("schema imports %s: the model imports nothing of ours but internal/source", imp)
 			}
+			if (dir == "diff" || dir == "inspect") && strings.HasPrefix(imp, module) && imp != module+"/schema" && imp != module+"/internal/source" {
+				t.Errorf("%s imports %s: it may import only schema", dir, imp)
+			}
 			if strings.HasPrefix(imp, "github.com/pganalyze/pg_query_go") && dir != "sqlsupport" && !strings.HasPrefix(dir, "sqlsupport/") {
 				t.Errorf("%s imports %s: only sqlsupport parses SQL", dir, imp)
 			}
