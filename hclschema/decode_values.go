@@ -176,6 +176,9 @@ func (d *decoder) typeOf(f *File, e hclsyntax.Expression) (schema.Type, bool) {
 			if t, ok := schema.ParseSQLType(s); ok {
 				return t, true
 			}
+			if t, ok := d.sqlNamedType(s); ok {
+				return t, true
+			}
 			return schema.Type{Raw: s}, true
 		}
 		var args []int
@@ -260,4 +263,87 @@ func typeName(e hclsyntax.Expression) (name string, known bool) {
 		return strings.ToLower(x.Name), true
 	}
 	return "", false
+}
+
+// sqlNamedType reads a type sql("…") names that ParseSQLType does not
+// know, as the SQL loader reads the same text: "char" (quoted), and
+// enums, domains, composites and tables, qualified (s.mood[]) or, as
+// with PostgreSQL's default search_path, in public; arrays of them too.
+func (d *decoder) sqlNamedType(s string) (schema.Type, bool) {
+	parts, quoted, array, ok := sqlTypeParts(s)
+	if !ok {
+		return schema.Type{}, false
+	}
+	name, sch := parts[len(parts)-1], "public"
+	if len(parts) == 2 {
+		sch = parts[0]
+	}
+	if name == "char" && quoted && (len(parts) == 1 || sch == "pg_catalog") {
+		return schema.Type{Name: `"char"`, Array: array}, true
+	}
+	for _, kind := range []string{"enum", "domain", "composite", "table"} {
+		if dc := d.lookup(kind, sch, name); dc != nil {
+			return schema.Type{UserKind: kind, UserSchema: sch, Name: dc.name, Array: array}, true
+		}
+	}
+	return schema.Type{}, false
+}
+
+// sqlTypeParts splits a type name written in SQL, [schema.]name followed
+// by any number of [], into its parts: quoted identifiers as written,
+// others folded to lower case. quoted tells whether the last part was
+// quoted; array is 1 for an array (PostgreSQL keeps no dimensions).
+func sqlTypeParts(s string) (parts []string, quoted bool, array int, ok bool) {
+	s = strings.TrimSpace(s)
+	for {
+		rest, cut := strings.CutSuffix(s, "]")
+		if !cut {
+			break
+		}
+		rest = strings.TrimSpace(rest)
+		if !strings.HasSuffix(rest, "[") {
+			return nil, false, 0, false
+		}
+		s, array = strings.TrimSpace(strings.TrimSuffix(rest, "[")), 1
+	}
+	for {
+		var part string
+		switch {
+		case strings.HasPrefix(s, `"`):
+			end := 1
+			var b strings.Builder
+			for ; end < len(s); end++ {
+				if s[end] == '"' {
+					if end+1 < len(s) && s[end+1] == '"' {
+						b.WriteByte('"')
+						end++
+						continue
+					}
+					break
+				}
+				b.WriteByte(s[end])
+			}
+			if end >= len(s) || b.Len() == 0 {
+				return nil, false, 0, false
+			}
+			part, s, quoted = b.String(), s[end+1:], true
+		default:
+			end := 0
+			for end < len(s) && (s[end] == '_' || s[end] == '$' || s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z' || s[end] >= '0' && s[end] <= '9' && end > 0 || s[end] >= 0x80) {
+				end++
+			}
+			if end == 0 {
+				return nil, false, 0, false
+			}
+			part, s, quoted = strings.ToLower(s[:end]), s[end:], false
+		}
+		parts = append(parts, part)
+		if s == "" {
+			return parts, quoted, array, len(parts) <= 2
+		}
+		if s[0] != '.' {
+			return nil, false, 0, false
+		}
+		s = s[1:]
+	}
 }

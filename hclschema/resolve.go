@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/schema-ls/schema-ls/internal/source"
 	"github.com/schema-ls/schema-ls/internal/suggest"
@@ -15,7 +16,9 @@ import (
 
 // traversal returns the static traversal of e; ok is false for other
 // expressions and for computed roots (var, local, each, data), which are
-// not resolved here.
+// not resolved here. A step is a name (.users) or, for a name that is not
+// an HCL identifier, a string index (column["First Name"]), as Atlas
+// writes it.
 func traversal(e hclsyntax.Expression) (hcl.Traversal, bool) {
 	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
 	if !ok {
@@ -26,17 +29,32 @@ func traversal(e hclsyntax.Expression) (hcl.Traversal, bool) {
 		return nil, false
 	}
 	for _, step := range t.Traversal[1:] {
-		if _, ok := step.(hcl.TraverseAttr); !ok {
+		if _, ok := stepName(step); !ok {
 			return nil, false
 		}
 	}
 	return t.Traversal, true
 }
 
+// stepName is the name a traversal step gives: an attribute's, or a
+// string index's.
+func stepName(step hcl.Traverser) (string, bool) {
+	switch s := step.(type) {
+	case hcl.TraverseAttr:
+		return s.Name, true
+	case hcl.TraverseIndex:
+		if s.Key.IsKnown() && !s.Key.IsNull() && s.Key.Type() == cty.String {
+			return s.Key.AsString(), true
+		}
+	}
+	return "", false
+}
+
 func steps(t hcl.Traversal) []string {
 	out := []string{t.RootName()}
 	for _, s := range t[1:] {
-		out = append(out, s.(hcl.TraverseAttr).Name)
+		name, _ := stepName(s)
+		out = append(out, name)
 	}
 	return out
 }
@@ -72,7 +90,9 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 	var names []named // name segments, what each names and the block holding it
 	seg := func(i int, pos schema.Pos, top *decl) {
 		r := f.Range(t[i].SourceRange())
-		if i > 0 {
+		if _, index := t[i].(hcl.TraverseIndex); index && r.End-r.Start >= 4 {
+			r.Start, r.End = r.Start+2, r.End-2 // ["name"]
+		} else if i > 0 {
 			r.Start++ // a step's range starts at its dot
 		}
 		names = append(names, named{Ref{File: f.Name, Range: r, Target: pos}, top})
