@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/schema-ls/schema-ls/devdb"
+	"github.com/schema-ls/schema-ls/diff"
+	"github.com/schema-ls/schema-ls/inspect"
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// throughDevDB normalises a schema read from files the way the server
+// stores it: it is applied to the dev database, which must be empty, and
+// inspected back; the dev database is emptied again afterwards. View
+// queries, routine bodies, defaults and checks then read as PostgreSQL
+// deparses them, as they do when inspected from a live database.
+func throughDevDB(ctx context.Context, devURL string, realm *schema.Realm) (*schema.Realm, error) {
+	conn, err := pgx.Connect(ctx, devURL)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to the dev database %s: %s", devdb.Redact(devURL), devdb.Redact(err.Error()))
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	if existing, err := inspect.Inspect(ctx, conn, inspect.Options{}); err != nil {
+		return nil, fmt.Errorf("inspecting the dev database %s: %w", devdb.Redact(devURL), err)
+	} else if !schema.Equal(existing, &schema.Realm{}) {
+		return nil, fmt.Errorf("the dev database %s is not empty: it must be, since schema-ls applies schemas to it", devdb.Redact(devURL))
+	}
+	defer emptyDevDB(context.WithoutCancel(ctx), conn)
+	if _, err := conn.Exec(ctx, diff.Compute(nil, realm, diff.Options{}).SQL()); err != nil {
+		return nil, fmt.Errorf("applying the schema to the dev database: %w", err)
+	}
+	return inspect.Inspect(ctx, conn, inspect.Options{})
+}
+
+// emptyDevDB drops every schema but PostgreSQL's own, with what it holds,
+// and makes public again.
+func emptyDevDB(ctx context.Context, conn *pgx.Conn) {
+	conn.Exec(ctx, `DO $$
+DECLARE s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+  CREATE SCHEMA public;
+END $$`)
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/schema-ls/schema-ls/diff"
+	"github.com/schema-ls/schema-ls/internal/source"
+	"github.com/schema-ls/schema-ls/schema"
+	"github.com/schema-ls/schema-ls/sqlsupport"
+	"github.com/schema-ls/schema-ls/workspace"
+)
+
+// diffCmd prints the plan turning --from into --to.
+func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	from := fs.String("from", "", "the current schema: a .hcl or .sql file, a directory, env://NAME or a postgres:// URL")
+	to := fs.String("to", "", "the desired schema, in the same forms")
+	format := fs.String("format", "sql", "output: sql (the statements) or json (each statement with its reverse and whether it is destructive)")
+	devURL := fs.String("dev-url", "", "an empty database: schemas read from files are applied to it and inspected back, so that views and routine bodies compare as the server stores them (without it they compare as text)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *from == "" || *to == "" || fs.NArg() > 0 || *format != "sql" && *format != "json" {
+		fmt.Fprintln(stderr, "usage: schema-ls diff --from SRC --to SRC [--dev-url URL] [--format sql|json]")
+		return 2
+	}
+	var realms [2]*schema.Realm
+	for i, src := range []string{*from, *to} {
+		r, code := loadRealm(ctx, src, stderr)
+		if r == nil {
+			return code
+		}
+		if *devURL != "" && !isURL(src) {
+			var err error
+			if r, err = throughDevDB(ctx, *devURL, r); err != nil {
+				fmt.Fprintf(stderr, "schema-ls: %s: %v\n", src, err)
+				return 2
+			}
+		}
+		realms[i] = r
+	}
+	current, desired := realms[0], realms[1]
+	plan := diff.Compute(current, desired, diff.Options{NormalizeExpr: sqlsupport.NormalizeExpr, NormalizeQuery: sqlsupport.NormalizeQuery})
+	for _, w := range plan.Warnings {
+		fmt.Fprintln(stderr, "warning: "+w)
+	}
+	if *format == "json" {
+		type change struct {
+			SQL         string `json:"sql"`
+			Reverse     string `json:"reverse,omitempty"`
+			Destructive bool   `json:"destructive"`
+		}
+		out := struct {
+			Changes  []change `json:"changes"`
+			Warnings []string `json:"warnings"`
+		}{Changes: []change{}, Warnings: plan.Warnings}
+		for _, c := range plan.Changes {
+			out.Changes = append(out.Changes, change{c.SQL, c.Reverse, c.Destructive})
+		}
+		if out.Warnings == nil {
+			out.Warnings = []string{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return 2
+		}
+		return 0
+	}
+	fmt.Fprint(stdout, plan.SQL())
+	return 0
+}
+
+func isURL(src string) bool {
+	return strings.HasPrefix(src, "postgres://") || strings.HasPrefix(src, "postgresql://")
+}
+
+// loadRealm reads a source; nil and an exit code when it cannot, after
+// saying why on stderr (never printing a password).
+func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm, int) {
+	if isURL(src) {
+		return inspectURL(ctx, src, nil, stderr)
+	}
+	dir, _ := os.Getwd()
+	l, err := workspace.LoadSource(src, dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "schema-ls: %v\n", err)
+		return nil, 2
+	}
+	var keys []string
+	for k := range l.Diags {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		m := l.Files[k].Mapper()
+		for _, d := range l.Diags[k] {
+			line, col := m.Position(d.Range.Start, source.Runes)
+			fmt.Fprintf(stderr, "%s:%d:%d: %s: %s [%s]\n", k, line+1, col+1, d.Severity, strings.Join(strings.Fields(d.Message), " "), d.Code)
+		}
+	}
+	if l.HasErrors() {
+		fmt.Fprintf(stderr, "schema-ls: %s has errors; fix them to plan from it\n", src)
+		return nil, 2
+	}
+	return l.Realm, 0
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/schema-ls/schema-ls/devdb"
+	"github.com/schema-ls/schema-ls/diff"
+	"github.com/schema-ls/schema-ls/hclschema"
+	"github.com/schema-ls/schema-ls/inspect"
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// inspectCmd prints the schema of a live database as SQL (the statements
+// that create it) or HCL.
+func inspectCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	url := fs.String("url", "", "the database: a postgres:// URL")
+	format := fs.String("format", "sql", "output: sql (the statements creating the schema) or hcl (an Atlas schema file)")
+	var schemas multiFlag
+	fs.Var(&schemas, "schema", "a schema to inspect (repeatable); all but PostgreSQL's own by default")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *url == "" || fs.NArg() > 0 || *format != "sql" && *format != "hcl" {
+		fmt.Fprintln(stderr, "usage: schema-ls inspect --url URL [--format sql|hcl] [--schema NAME]...")
+		return 2
+	}
+	realm, code := inspectURL(ctx, *url, schemas, stderr)
+	if realm == nil {
+		return code
+	}
+	if *format == "hcl" {
+		stdout.Write(hclschema.Write(realm))
+		return 0
+	}
+	fmt.Fprint(stdout, diff.Compute(nil, realm, diff.Options{}).SQL())
+	return 0
+}
+
+// inspectURL connects to a database and reads its schema; nil and an exit
+// code when it cannot, after saying why without the URL's password.
+func inspectURL(ctx context.Context, url string, schemas []string, stderr io.Writer) (*schema.Realm, int) {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		fmt.Fprintf(stderr, "schema-ls: connecting to %s: %s\n", devdb.Redact(url), devdb.Redact(err.Error()))
+		return nil, 2
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	realm, err := inspect.Inspect(ctx, conn, inspect.Options{Schemas: schemas})
+	if err != nil {
+		fmt.Fprintf(stderr, "schema-ls: inspecting %s: %s\n", devdb.Redact(url), devdb.Redact(err.Error()))
+		return nil, 2
+	}
+	return realm, 0
+}
+
+// multiFlag collects a repeated flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return fmt.Sprint(*m) }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
