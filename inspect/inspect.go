@@ -261,42 +261,7 @@ SELECT x.extname, x.extnamespace, x.extversion
 
 // finish normalises what was read, and leaves out an empty public.
 func (in *inspector) finish() {
-	for _, s := range in.realm.Schemas {
-		for _, t := range s.Tables {
-			for _, ix := range t.Indexes {
-				ix.Normalize()
-			}
-			if t.PrimaryKey != nil {
-				t.PrimaryKey.Normalize()
-			}
-			for _, fk := range t.ForeignKeys {
-				fk.Normalize()
-			}
-			for _, ex := range t.Excludes {
-				ex.Normalize()
-			}
-			for _, tr := range t.Triggers {
-				tr.Normalize()
-			}
-			for _, p := range t.Policies {
-				p.Normalize()
-			}
-		}
-		for _, v := range s.Views {
-			for _, ix := range v.Indexes {
-				ix.Normalize()
-			}
-			for _, tr := range v.Triggers {
-				tr.Normalize()
-			}
-		}
-		for _, f := range s.Funcs {
-			f.Normalize()
-		}
-		for _, q := range s.Sequences {
-			q.Normalize()
-		}
-	}
+	in.realm.Normalize()
 	if p := in.public; p != nil && p.Comment == "" && len(p.Objects()) == 0 &&
 		!slices.ContainsFunc(in.realm.Extensions, func(e *schema.Extension) bool { return e.Schema == "public" }) {
 		in.realm.Schemas = slices.DeleteFunc(in.realm.Schemas, func(s *schema.Schema) bool { return s == p })

@@ -15,6 +15,48 @@ import (
 // NULLS DISTINCT, …), whether the source spells the default or leaves it
 // out.
 
+// Normalize normalises every object of the realm that has a Normalize
+// method; readers that build a realm whole (the SQL loader, inspect) call
+// it once at the end. Normalising twice changes nothing.
+func (r *Realm) Normalize() {
+	for _, s := range r.Schemas {
+		for _, t := range s.Tables {
+			if t.PrimaryKey != nil {
+				t.PrimaryKey.Normalize()
+			}
+			for _, ix := range t.Indexes {
+				ix.Normalize()
+			}
+			for _, fk := range t.ForeignKeys {
+				fk.Normalize()
+			}
+			for _, ex := range t.Excludes {
+				ex.Normalize()
+			}
+			for _, tr := range t.Triggers {
+				tr.Normalize()
+			}
+			for _, p := range t.Policies {
+				p.Normalize()
+			}
+		}
+		for _, v := range s.Views {
+			for _, ix := range v.Indexes {
+				ix.Normalize()
+			}
+			for _, tr := range v.Triggers {
+				tr.Normalize()
+			}
+		}
+		for _, f := range s.Funcs {
+			f.Normalize()
+		}
+		for _, q := range s.Sequences {
+			q.Normalize()
+		}
+	}
+}
+
 // Normalize normalises an index and its parts.
 func (ix *Index) Normalize() {
 	ix.Method = indexMethod(ix.Method)

@@ -69,3 +69,36 @@ func TestPolicyPublicAmongRoles(t *testing.T) {
 	p.Normalize()
 	assert.Equal(t, []string{"a", "b"}, p.To)
 }
+
+func TestRealmNormalize(t *testing.T) {
+	yes, no := true, false
+	s := &Schema{Name: "public"}
+	tbl := &Table{Schema: s, Name: "t",
+		PrimaryKey:  &Index{Name: "t_pkey", Method: "btree"},
+		Indexes:     []*Index{{Name: "i", Method: "BTREE", NullsDistinct: &yes, Parts: []*IndexPart{{Column: "a", Desc: true, NullsFirst: &yes}}}},
+		ForeignKeys: []*ForeignKey{{Name: "fk", OnDelete: "no action"}},
+		Excludes:    []*Exclude{{Name: "ex", Method: "btree"}},
+		Triggers:    []*Trigger{{Name: "tr", Timing: "before", Events: []string{"update", "INSERT"}}},
+		Policies:    []*Policy{{Name: "p", As: "PERMISSIVE", To: []string{"public"}}},
+	}
+	s.Tables = []*Table{tbl}
+	s.Views = []*View{{Schema: s, Name: "v", Indexes: []*Index{{Name: "vi", Method: "btree", NullsDistinct: &no}}}}
+	s.Funcs = []*Func{{Schema: s, Name: "f", Volatility: "VOLATILE", Lang: "sql"}}
+	r := &Realm{Schemas: []*Schema{s}}
+	r.Normalize()
+	assert.Equal(t, "", tbl.PrimaryKey.Method)
+	assert.Equal(t, "", tbl.Indexes[0].Method)
+	assert.Nil(t, tbl.Indexes[0].NullsDistinct)
+	assert.Nil(t, tbl.Indexes[0].Parts[0].NullsFirst, "NULLS FIRST is DESC's default")
+	assert.Equal(t, ReferenceAction(""), tbl.ForeignKeys[0].OnDelete)
+	assert.Equal(t, "", tbl.Excludes[0].Method)
+	assert.Equal(t, []string{"INSERT", "UPDATE"}, tbl.Triggers[0].Events)
+	assert.Equal(t, "", tbl.Policies[0].As)
+	assert.Nil(t, tbl.Policies[0].To)
+	assert.NotNil(t, s.Views[0].Indexes[0].NullsDistinct, "NULLS NOT DISTINCT stays")
+	assert.Equal(t, "", s.Funcs[0].Volatility)
+	assert.Equal(t, "SQL", s.Funcs[0].Lang)
+	before := Dump(r)
+	r.Normalize()
+	assert.Equal(t, before, Dump(r), "normalising twice changes nothing")
+}

@@ -64,30 +64,7 @@ func (l *loader) finish() {
 			l.errorAt(p.file, p.fk.Pos.Range, "Foreign key %s references %s(%s), whose key on these columns is deferrable: a foreign key needs a key checked immediately", p.fk.Name, ref.Name, strings.Join(p.fk.RefColumns, ", "))
 		}
 	}
-	for _, s := range l.out.Realm.Schemas {
-		for _, t := range s.Tables {
-			for _, fk := range t.ForeignKeys {
-				fk.Normalize()
-			}
-			for _, tr := range t.Triggers {
-				tr.Normalize()
-			}
-			for _, p := range t.Policies {
-				p.Normalize()
-			}
-		}
-		for _, v := range s.Views {
-			for _, tr := range v.Triggers {
-				tr.Normalize()
-			}
-		}
-		for _, f := range s.Funcs {
-			f.Normalize()
-		}
-		for _, q := range s.Sequences {
-			q.Normalize()
-		}
-	}
+	l.out.Realm.Normalize()
 }
 
 // ldHasKey reports whether t has a primary key or unique index (without
