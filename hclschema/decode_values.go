@@ -306,44 +306,6 @@ func sqlTypeParts(s string) (parts []string, quoted bool, array int, ok bool) {
 		}
 		s, array = strings.TrimSpace(strings.TrimSuffix(rest, "[")), 1
 	}
-	for {
-		var part string
-		switch {
-		case strings.HasPrefix(s, `"`):
-			end := 1
-			var b strings.Builder
-			for ; end < len(s); end++ {
-				if s[end] == '"' {
-					if end+1 < len(s) && s[end+1] == '"' {
-						b.WriteByte('"')
-						end++
-						continue
-					}
-					break
-				}
-				b.WriteByte(s[end])
-			}
-			if end >= len(s) || b.Len() == 0 {
-				return nil, false, 0, false
-			}
-			part, s, quoted = b.String(), s[end+1:], true
-		default:
-			end := 0
-			for end < len(s) && (s[end] == '_' || s[end] == '$' || s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z' || s[end] >= '0' && s[end] <= '9' && end > 0 || s[end] >= 0x80) {
-				end++
-			}
-			if end == 0 {
-				return nil, false, 0, false
-			}
-			part, s, quoted = strings.ToLower(s[:end]), s[end:], false
-		}
-		parts = append(parts, part)
-		if s == "" {
-			return parts, quoted, array, len(parts) <= 2
-		}
-		if s[0] != '.' {
-			return nil, false, 0, false
-		}
-		s = s[1:]
-	}
+	parts, quoted, ok = schema.SplitName(s)
+	return parts, quoted, array, ok && len(parts) <= 2
 }

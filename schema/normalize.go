@@ -343,9 +343,9 @@ func castTypeIs(typ string, t Type) bool {
 	}
 	switch {
 	case t.UserKind != "":
-		parts, ok := splitQualified(typ)
+		parts, _, ok := SplitName(typ)
 		n := len(parts)
-		return ok && arrays == t.Array && parts[n-1] == t.Name && (n == 1 || n == 2 && parts[0] == t.UserSchema)
+		return ok && n <= 2 && arrays == t.Array && parts[n-1] == t.Name && (n == 1 || parts[0] == t.UserSchema)
 	case t.Raw != "":
 		return strings.EqualFold(typ+strings.Repeat("[]", arrays), t.Raw)
 	case typ == `"char"`:
@@ -353,49 +353,4 @@ func castTypeIs(typ string, t Type) bool {
 	}
 	u, ok := ParseSQLType(typ)
 	return ok && u.Name == t.Name && arrays == t.Array
-}
-
-// splitQualified splits a possibly qualified, possibly quoted name.
-func splitQualified(s string) ([]string, bool) {
-	var parts []string
-	for s != "" {
-		var part string
-		if s[0] == '"' {
-			end := 1
-			var b strings.Builder
-			for ; end < len(s); end++ {
-				if s[end] == '"' {
-					if end+1 < len(s) && s[end+1] == '"' {
-						b.WriteByte('"')
-						end++
-						continue
-					}
-					break
-				}
-				b.WriteByte(s[end])
-			}
-			if end >= len(s) {
-				return nil, false
-			}
-			part, s = b.String(), s[end+1:]
-		} else {
-			k := strings.IndexByte(s, '.')
-			if k < 0 {
-				k = len(s)
-			}
-			part, s = s[:k], s[k:]
-			if !plainIdent.MatchString(part) {
-				return nil, false
-			}
-		}
-		parts = append(parts, part)
-		if s == "" {
-			break
-		}
-		if s[0] != '.' || len(s) == 1 {
-			return nil, false
-		}
-		s = s[1:]
-	}
-	return parts, len(parts) > 0 && len(parts) <= 2
 }

@@ -195,10 +195,13 @@ func objectIn(s *schema.Schema, what, name string) any {
 // splitQualified splits a name as written ("public.users", "users",
 // `"My Schema"."T"`) into its schema and its name, unquoted.
 func splitQualified(written string) (sch, name string) {
-	parts := splitDotted(written)
-	name = unquote(parts[len(parts)-1])
+	parts, _, ok := schema.SplitName(written)
+	if !ok {
+		return "", written
+	}
+	name = parts[len(parts)-1]
 	if len(parts) > 1 {
-		sch = unquote(parts[len(parts)-2])
+		sch = parts[len(parts)-2]
 	}
 	return sch, name
 }
@@ -221,11 +224,10 @@ func splitDotted(s string) []string {
 // unquote turns an identifier as written into its name: quoted ones keep
 // their case, others fold to lower case.
 func unquote(id string) string {
-	id = strings.TrimSpace(id)
-	if len(id) >= 2 && id[0] == '"' && id[len(id)-1] == '"' {
-		return strings.ReplaceAll(id[1:len(id)-1], `""`, `"`)
+	if parts, _, ok := schema.SplitName(id); ok && len(parts) == 1 {
+		return parts[0]
 	}
-	return strings.ToLower(id)
+	return id
 }
 
 // lastPart narrows a selection holding a qualified name to its last part,
