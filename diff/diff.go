@@ -61,7 +61,8 @@ type Options struct {
 type phase int
 
 const (
-	createSchemas phase = iota
+	dropViews phase = iota // first: a view blocks changes to what it reads
+	createSchemas
 	createExtensions
 	createTypes
 	createSequences
@@ -84,7 +85,7 @@ const (
 
 // Compute plans the changes that turn from into to.
 func Compute(from, to *schema.Realm, opts Options) *Plan {
-	p := &planner{opts: opts, out: &Plan{}, norm: map[string]string{}}
+	p := &planner{opts: opts, out: &Plan{}, norm: map[string]string{}, retyped: map[*schema.Table]bool{}}
 	if from == nil {
 		from = &schema.Realm{}
 	}
@@ -110,6 +111,7 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 			}
 		}
 	}
+	p.views(from, to)
 	slices.SortStableFunc(p.out.Changes, func(a, b *Change) int { return int(a.phase) - int(b.phase) })
 	return p.out
 }
@@ -120,6 +122,9 @@ type planner struct {
 	// norm memoises normalised expressions and queries: a plan compares
 	// the same text many times (an unchanged table's every default).
 	norm map[string]string
+	// retyped are the tables whose column types the plan changes (or that
+	// it re-creates): views reading them are dropped and created again.
+	retyped map[*schema.Table]bool
 }
 
 func (p *planner) add(ph phase, sql, reverse string, destructive bool) {
@@ -164,7 +169,6 @@ func (p *planner) schema(from, to *schema.Schema) {
 	p.types(from, to)
 	p.sequences(from, to)
 	p.tables(from, to)
-	p.views(from, to)
 	p.routines(from, to)
 	if from.Comment != to.Comment && to.Name != "" && (to.Pos != (schema.Pos{}) || to.Comment != "") {
 		p.add(setComments, commentOn("SCHEMA "+ident(to.Name), to.Comment), commentOn("SCHEMA "+ident(to.Name), from.Comment), false)

@@ -9,39 +9,83 @@ import (
 	"github.com/schema-ls/schema-ls/schema"
 )
 
-// views plans views and materialized views: a view whose query, columns
-// or options change is dropped and created again (CREATE OR REPLACE VIEW
-// cannot drop or reorder columns), with its indexes.
-func (p *planner) views(from, to *schema.Schema) {
-	find := func(list []*schema.View, v *schema.View) *schema.View {
-		for _, o := range list {
-			if o.Name == v.Name && o.Materialized == v.Materialized {
-				return o
+// views plans the views and materialized views of both realms at once,
+// since a view may read views and tables of any schema. A view whose
+// query, columns or options change is dropped and created again (CREATE
+// OR REPLACE VIEW cannot drop or reorder columns), with its indexes; so
+// is a view that reads a table whose column types change (PostgreSQL
+// refuses the change while the view exists) or a view that is dropped.
+// Drops go dependents first, creations in dependency order.
+func (p *planner) views(from, to *schema.Realm) {
+	all := func(r *schema.Realm) []*schema.View {
+		var out []*schema.View
+		for _, s := range r.Schemas {
+			out = append(out, s.Views...)
+		}
+		return out
+	}
+	match := func(r *schema.Realm, v *schema.View) *schema.View {
+		if s := r.Schema(v.Schema.Name); s != nil {
+			for _, o := range s.Views {
+				if o.Name == v.Name && o.Materialized == v.Materialized {
+					return o
+				}
 			}
 		}
 		return nil
 	}
-	var create []*schema.View
-	for _, v := range to.Views {
-		old := find(from.Views, v)
-		if old != nil && p.sameView(old, v) {
-			p.viewExtras(old, v)
-			continue
+	fromViews, toViews := all(from), all(to)
+	drop, create := map[*schema.View]bool{}, map[*schema.View]bool{}
+	for _, v := range toViews {
+		if old := match(from, v); old == nil || !p.sameView(old, v) {
+			create[v] = true
+			if old != nil {
+				drop[old] = true
+			}
 		}
-		if old != nil {
-			p.add(dropDependents, dropView(old), createView(old), old.Materialized)
-		}
-		create = append(create, v)
 	}
-	for _, v := range orderViews(create) {
+	for _, v := range fromViews {
+		if match(to, v) == nil {
+			drop[v] = true
+		}
+	}
+	for grew := true; grew; {
+		grew = false
+		for _, v := range fromViews {
+			if drop[v] || !p.readsRetyped(v) && !slices.ContainsFunc(fromViews, func(o *schema.View) bool { return drop[o] && mentions(v.Def, o.Name) }) {
+				continue
+			}
+			drop[v], grew = true, true
+			if n := match(to, v); n != nil {
+				create[n] = true
+			}
+		}
+	}
+	dropped := orderViews(slices.DeleteFunc(slices.Clone(fromViews), func(v *schema.View) bool { return !drop[v] }))
+	for i := len(dropped) - 1; i >= 0; i-- {
+		v := dropped[i]
+		p.add(dropViews, dropView(v), createView(v), v.Materialized && match(to, v) == nil)
+	}
+	for _, v := range orderViews(slices.DeleteFunc(slices.Clone(toViews), func(v *schema.View) bool { return !create[v] })) {
 		p.add(createViews, createView(v), dropView(v), false)
 		p.viewExtras(&schema.View{Schema: v.Schema, Name: v.Name, Materialized: v.Materialized}, v)
 	}
-	for _, v := range from.Views {
-		if find(to.Views, v) == nil {
-			p.add(dropDependents, dropView(v), createView(v), v.Materialized)
+	for _, v := range toViews {
+		if old := match(from, v); old != nil && !create[v] {
+			p.viewExtras(old, v)
 		}
 	}
+}
+
+// readsRetyped reports whether a view's query names a table whose column
+// types this plan changes.
+func (p *planner) readsRetyped(v *schema.View) bool {
+	for t := range p.retyped {
+		if mentions(v.Def, t.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // viewExtras plans a view's indexes (materialized views), triggers and

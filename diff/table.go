@@ -67,6 +67,7 @@ func (p *planner) alterTable(from, to *schema.Table) {
 		p.warn(fmt.Sprintf("table %s: its partitioning changes, which PostgreSQL cannot alter: it is dropped and created again, and its rows are lost", name))
 		p.dropTableIn(dropDependents, from) // before it is created again
 		p.createTable(to)
+		p.retyped[to] = true // its views go and come back with it
 		return
 	}
 	// Constraints that change or go are dropped before the columns they use.
@@ -184,6 +185,7 @@ func (p *planner) alterColumn(t *schema.Table, from, to *schema.Column) {
 		from = &schema.Column{Name: from.Name, Type: to.Type, Null: from.Null, Default: to.Default, Comment: from.Comment}
 	}
 	if !from.Type.Equal(to.Type) || from.Collate != to.Collate {
+		p.retyped[t] = true
 		clause := "ALTER COLUMN " + col + " TYPE " + to.Type.String()
 		if to.Collate != "" {
 			clause += " COLLATE " + ident(to.Collate)
