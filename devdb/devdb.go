@@ -337,3 +337,21 @@ func freePort() (int, error) {
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
+
+// Empty drops every schema of the database conn is connected to but
+// PostgreSQL's own, with all they hold (extensions in them included), and
+// makes public again: a dev database ready for the next schema.
+func Empty(ctx context.Context, conn *pgx.Conn) error {
+	_, err := conn.Exec(ctx, `DO $$
+DECLARE s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+  CREATE SCHEMA public;
+END $$`)
+	if err != nil {
+		return fmt.Errorf("devdb: emptying the database: %w", err)
+	}
+	return nil
+}

@@ -296,3 +296,21 @@ func BenchmarkStartToReady(b *testing.B) {
 	b.ReportMetric(float64(start.Milliseconds())/float64(b.N), "ms/start")
 	b.ReportMetric(float64(stop.Milliseconds())/float64(b.N), "ms/close")
 }
+
+func TestEmpty(t *testing.T) {
+	ctx := t.Context()
+	c := StartT(t)
+	url, err := c.CreateDatabase(ctx, "emptied")
+	require.NoError(t, err)
+	conn, err := pgx.Connect(ctx, url)
+	require.NoError(t, err)
+	defer conn.Close(context.Background())
+	_, err = conn.Exec(ctx, "CREATE SCHEMA app; CREATE TABLE app.t (id int); CREATE TABLE public.u (id int); CREATE EXTENSION hstore")
+	require.NoError(t, err)
+	require.NoError(t, Empty(ctx, conn))
+	var schemas, relations int
+	require.NoError(t, conn.QueryRow(ctx, "SELECT count(*) FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'").Scan(&schemas))
+	require.NoError(t, conn.QueryRow(ctx, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'").Scan(&relations))
+	assert.Equal(t, 1, schemas, "public alone")
+	assert.Zero(t, relations)
+}

@@ -85,18 +85,10 @@ func sortColumns(r *schema.Realm) {
 	}
 }
 
-// reset empties a database: every schema but PostgreSQL's own is dropped
-// with what it holds (extensions included), and public made again.
+// reset empties a database (devdb.Empty).
 func reset(ctx context.Context, t *testing.T, db *pgx.Conn) {
 	t.Helper()
-	exec(ctx, t, db, `DO $$
-DECLARE s text;
-BEGIN
-  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
-    EXECUTE format('DROP SCHEMA %I CASCADE', s);
-  END LOOP;
-END $$;
-CREATE SCHEMA public`, "reset")
+	require.NoError(t, devdb.Empty(ctx, db))
 }
 
 // sqlOf returns the SQL of a side (HCL sides are planned from nothing).

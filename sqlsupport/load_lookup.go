@@ -309,3 +309,21 @@ func (l *loader) eachTable(fn func(*schema.Table)) {
 		}
 	}
 }
+
+// newRelation is the schema a CREATE of a table, materialized view or
+// sequence named rv puts it in; nil (after reporting, unless IF NOT
+// EXISTS) when the schema is missing or a relation or type already has
+// the name.
+func (st *ldStmt) newRelation(rv *pg_query.RangeVar, ifNotExists bool) *schema.Schema {
+	s := st.schemaFor(rv.Schemaname)
+	if s == nil {
+		return nil
+	}
+	if ldRelIn(s, rv.Relname).found() || st.l.typeTaken(s, rv.Relname) {
+		if !ifNotExists {
+			st.fail("Relation %q already exists in schema %q", rv.Relname, s.Name)
+		}
+		return nil
+	}
+	return s
+}

@@ -188,14 +188,8 @@ func (st *ldStmt) createView(n *pg_query.ViewStmt) {
 func (st *ldStmt) createMatView(n *pg_query.CreateTableAsStmt) {
 	in := n.Into
 	rv := in.Rel
-	s := st.schemaFor(rv.Schemaname)
+	s := st.newRelation(rv, n.IfNotExists)
 	if s == nil {
-		return
-	}
-	if ldRelIn(s, rv.Relname).found() || st.l.typeTaken(s, rv.Relname) {
-		if !n.IfNotExists {
-			st.fail("Relation %q already exists in schema %q", rv.Relname, s.Name)
-		}
 		return
 	}
 	after := st.afterName(st.at(rv.Location))
@@ -317,14 +311,8 @@ func (st *ldStmt) createSequence(n *pg_query.CreateSeqStmt) {
 		st.unmodelled("CREATE TEMPORARY SEQUENCE")
 		return
 	}
-	s := st.schemaFor(rv.Schemaname)
+	s := st.newRelation(rv, n.IfNotExists)
 	if s == nil {
-		return
-	}
-	if ldRelIn(s, rv.Relname).found() || st.l.typeTaken(s, rv.Relname) {
-		if !n.IfNotExists {
-			st.fail("Relation %q already exists in schema %q", rv.Relname, s.Name)
-		}
 		return
 	}
 	q := &schema.Sequence{Schema: s, Name: rv.Relname, Pos: st.stmtPos()}

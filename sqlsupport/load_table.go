@@ -22,14 +22,8 @@ func (st *ldStmt) createTable(n *pg_query.CreateStmt) {
 		st.unmodelled("CREATE TEMPORARY TABLE")
 		return
 	}
-	s := st.schemaFor(rv.Schemaname)
+	s := st.newRelation(rv, n.IfNotExists)
 	if s == nil {
-		return
-	}
-	if ldRelIn(s, rv.Relname).found() || st.l.typeTaken(s, rv.Relname) {
-		if !n.IfNotExists {
-			st.fail("Relation %q already exists in schema %q", rv.Relname, s.Name)
-		}
 		return
 	}
 	if rv.Relpersistence == "u" {

@@ -28,22 +28,9 @@ func throughDevDB(ctx context.Context, devURL string, realm *schema.Realm) (*sch
 	} else if !schema.Equal(existing, &schema.Realm{}) {
 		return nil, fmt.Errorf("the dev database %s is not empty: it must be, since schema-ls applies schemas to it", devdb.Redact(devURL))
 	}
-	defer emptyDevDB(context.WithoutCancel(ctx), conn)
+	defer devdb.Empty(context.WithoutCancel(ctx), conn)
 	if _, err := conn.Exec(ctx, diff.Compute(nil, realm, diff.Options{}).SQL()); err != nil {
 		return nil, fmt.Errorf("applying the schema to the dev database: %w", err)
 	}
 	return inspect.Inspect(ctx, conn, inspect.Options{})
-}
-
-// emptyDevDB drops every schema but PostgreSQL's own, with what it holds,
-// and makes public again.
-func emptyDevDB(ctx context.Context, conn *pgx.Conn) {
-	conn.Exec(ctx, `DO $$
-DECLARE s text;
-BEGIN
-  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
-    EXECUTE format('DROP SCHEMA %I CASCADE', s);
-  END LOOP;
-  CREATE SCHEMA public;
-END $$`)
 }
