@@ -14,6 +14,7 @@ import (
 	"github.com/schema-ls/schema-ls/devdb"
 	"github.com/schema-ls/schema-ls/diff"
 	"github.com/schema-ls/schema-ls/inspect"
+	"github.com/schema-ls/schema-ls/inspect/inspecttest"
 	"github.com/schema-ls/schema-ls/schema"
 )
 
@@ -23,7 +24,8 @@ import (
 // two databases, inspected, must hold the same schema — but for the
 // order of columns, which PostgreSQL cannot change (it adds columns at
 // the end) and the planner does not try to — and planning from the first
-// to the second must find nothing.
+// to the second must find nothing. Last, the desired database inspected
+// must hold the model loaded from the desired file (inspecttest's rules).
 func TestPlansConverge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a PostgreSQL cluster")
@@ -53,27 +55,22 @@ func TestPlansConverge(t *testing.T) {
 			require.NoError(t, err)
 			wanted, err := inspect.Inspect(ctx, want, inspect.Options{})
 			require.NoError(t, err)
-			assert.Equal(t, objectCount(c.Desired), objectCount(wanted), "inspecting the desired database finds what loading it does")
 			sortColumns(got)
 			sortColumns(wanted)
 			if d := schema.Diff(wanted, got); d != "" {
 				t.Fatalf("after the plan the database differs from the desired one (- desired, + planned):\n%s\nplan:\n%s", d, plan.SQL())
 			}
 			assert.Empty(t, diff.Compute(got, wanted, Options).SQL(), "planning again")
+
+			// The desired database holds what the desired file says.
+			loaded := LoadCase(t, c.Path).Desired
+			sortColumns(loaded)
+			inspecttest.Comparable(t, want, loaded, wanted)
+			if d := schema.Diff(loaded, wanted); d != "" {
+				t.Errorf("the desired file's model (-) differs from its database's (+):\n%s", d)
+			}
 		})
 	}
-}
-
-// objectCount counts a realm's tables, views, routines and types, with
-// the columns of its tables.
-func objectCount(r *schema.Realm) (n int) {
-	for _, s := range r.Schemas {
-		n += len(s.Tables) + len(s.Views) + len(s.Funcs) + len(s.Enums) + len(s.Domains) + len(s.Composites) + len(s.Sequences)
-		for _, t := range s.Tables {
-			n += len(t.Columns)
-		}
-	}
-	return n
 }
 
 // sortColumns orders every table's columns by name.

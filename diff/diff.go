@@ -52,6 +52,11 @@ type Options struct {
 	NormalizeExpr func(string) string
 	// NormalizeQuery does the same for view queries and routine bodies.
 	NormalizeQuery func(string) string
+	// CurrentRole is the role the plan runs as, when known (it is when one
+	// side is a database: the role that read it). PostgreSQL stores the
+	// role that CURRENT_USER, CURRENT_ROLE or SESSION_USER names in a
+	// policy's roles, so with it those compare as that role.
+	CurrentRole string
 }
 
 // phase orders the kinds of changes so that every statement finds what it

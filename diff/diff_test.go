@@ -27,7 +27,7 @@ var Options = diff.Options{NormalizeExpr: sqlsupport.NormalizeExpr, NormalizeQue
 // a .sql or .hcl section), the plan between them and the planner's
 // warnings.
 type Case struct {
-	Name             string
+	Name, Path       string
 	Archive          *txtar.Archive
 	Current, Desired *schema.Realm
 }
@@ -37,7 +37,7 @@ type Case struct {
 func LoadCase(t *testing.T, path string) *Case {
 	ar, err := txtar.ParseFile(path)
 	require.NoError(t, err)
-	c := &Case{Name: strings.TrimSuffix(filepath.Base(path), ".txtar"), Archive: ar}
+	c := &Case{Name: strings.TrimSuffix(filepath.Base(path), ".txtar"), Path: path, Archive: ar}
 	for _, f := range ar.Files {
 		side := strings.TrimSuffix(f.Name, filepath.Ext(f.Name))
 		if side != "current" && side != "desired" {

@@ -426,7 +426,22 @@ func createTrigger(table string, t *schema.Trigger) string {
 }
 
 func (p *planner) samePolicy(a, b *schema.Policy) bool {
-	return a.As == b.As && a.For == b.For && slices.Equal(a.To, b.To) && p.sameExpr(a.Using, b.Using) && p.sameExpr(a.Check, b.Check)
+	return a.As == b.As && a.For == b.For && slices.EqualFunc(a.To, b.To, p.sameRole) && p.sameExpr(a.Using, b.Using) && p.sameExpr(a.Check, b.Check)
+}
+
+// sameRole compares two roles of policies, with CURRENT_USER and its
+// kin as Options.CurrentRole.
+func (p *planner) sameRole(a, b string) bool {
+	role := func(r string) string {
+		switch strings.ToUpper(r) {
+		case "CURRENT_USER", "CURRENT_ROLE", "SESSION_USER":
+			if p.opts.CurrentRole != "" {
+				return p.opts.CurrentRole
+			}
+		}
+		return r
+	}
+	return role(a) == role(b)
 }
 
 func createPolicy(table string, x *schema.Policy) string {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/schema-ls/schema-ls/devdb"
 	"github.com/schema-ls/schema-ls/inspect"
+	"github.com/schema-ls/schema-ls/inspect/inspecttest"
 	"github.com/schema-ls/schema-ls/schema"
 	"github.com/schema-ls/schema-ls/sqlsupport"
 )
@@ -128,10 +129,7 @@ func roundTrip(t *testing.T, cluster *devdb.Cluster, name string, sources []sqls
 		}
 	}
 	want := loaded.Realm
-	align(want, got)
-	c := &canon{t: t, ctx: ctx, conn: conn}
-	c.canonRealm(want, true)
-	c.canonRealm(got, false)
+	inspecttest.Comparable(t, conn, want, got)
 	if d := schema.Diff(want, got); d != "" {
 		t.Errorf("the loaded (-) and inspected (+) models differ:\n%s", d)
 	}

@@ -102,3 +102,35 @@ func TestDatabaseSources(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.NotContains(t, stderr, "s3cret")
 }
+
+// TestDiffCurrentUser: PostgreSQL stores the role CURRENT_USER names in a
+// policy, so a database built from a file that says CURRENT_USER holds a
+// role name; diff reads it as the role it connected as, and finds
+// nothing to do.
+func TestDiffCurrentUser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a PostgreSQL cluster")
+	}
+	ctx := t.Context()
+	cluster := devdb.StartT(t)
+	dir := t.TempDir()
+	const file = "CREATE TABLE t (a int);\nCREATE POLICY p ON t TO CURRENT_USER USING (a > 0);\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(file), 0o644))
+	url, err := cluster.CreateDatabase(ctx, "roles")
+	require.NoError(t, err)
+	conn, err := pgx.Connect(ctx, url)
+	require.NoError(t, err)
+	defer conn.Close(context.Background())
+	_, err = conn.Exec(ctx, file)
+	require.NoError(t, err)
+
+	code, out, stderr := runCLI(t, dir, "diff", "--from", url, "--to", "schema.sql")
+	assert.Equal(t, 0, code, stderr)
+	assert.Empty(t, out)
+
+	// Another role is a change.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(strings.Replace(file, "CURRENT_USER", "PUBLIC", 1)), 0o644))
+	code, out, stderr = runCLI(t, dir, "diff", "--from", url, "--to", "schema.sql")
+	assert.Equal(t, 0, code, stderr)
+	assert.Equal(t, "DROP POLICY p ON public.t;\nCREATE POLICY p ON public.t USING (a > 0);\n", out, "PUBLIC is the default")
+}

@@ -33,10 +33,14 @@ func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var realms [2]*schema.Realm
+	opts := diff.Options{NormalizeExpr: sqlsupport.NormalizeExpr, NormalizeQuery: sqlsupport.NormalizeQuery}
 	for i, src := range []string{*from, *to} {
-		r, code := loadRealm(ctx, src, stderr)
+		r, role, code := loadRealm(ctx, src, stderr)
 		if r == nil {
 			return code
+		}
+		if role != "" {
+			opts.CurrentRole = role
 		}
 		if *devURL != "" && !isURL(src) {
 			var err error
@@ -48,7 +52,7 @@ func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		realms[i] = r
 	}
 	current, desired := realms[0], realms[1]
-	plan := diff.Compute(current, desired, diff.Options{NormalizeExpr: sqlsupport.NormalizeExpr, NormalizeQuery: sqlsupport.NormalizeQuery})
+	plan := diff.Compute(current, desired, opts)
 	for _, w := range plan.Warnings {
 		fmt.Fprintln(stderr, "warning: "+w)
 	}
@@ -83,9 +87,10 @@ func isURL(src string) bool {
 	return strings.HasPrefix(src, "postgres://") || strings.HasPrefix(src, "postgresql://")
 }
 
-// loadRealm reads a source; nil and an exit code when it cannot, after
-// saying why on stderr (never printing a password).
-func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm, int) {
+// loadRealm reads a source, and for a database the role it was read as;
+// nil and an exit code when it cannot, after saying why on stderr (never
+// printing a password).
+func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm, string, int) {
 	if isURL(src) {
 		return inspectURL(ctx, src, nil, stderr)
 	}
@@ -93,7 +98,7 @@ func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm
 	l, err := workspace.LoadSource(src, dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "schema-ls: %v\n", err)
-		return nil, 2
+		return nil, "", 2
 	}
 	var keys []string
 	for k := range l.Diags {
@@ -109,7 +114,7 @@ func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm
 	}
 	if l.HasErrors() {
 		fmt.Fprintf(stderr, "schema-ls: %s has errors; fix them to plan from it\n", src)
-		return nil, 2
+		return nil, "", 2
 	}
-	return l.Realm, 0
+	return l.Realm, "", 0
 }

@@ -31,7 +31,7 @@ func inspectCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "usage: schema-ls inspect --url URL [--format sql|hcl] [--schema NAME]...")
 		return 2
 	}
-	realm, code := inspectURL(ctx, *url, schemas, stderr)
+	realm, _, code := inspectURL(ctx, *url, schemas, stderr)
 	if realm == nil {
 		return code
 	}
@@ -43,21 +43,26 @@ func inspectCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	return 0
 }
 
-// inspectURL connects to a database and reads its schema; nil and an exit
-// code when it cannot, after saying why without the URL's password.
-func inspectURL(ctx context.Context, url string, schemas []string, stderr io.Writer) (*schema.Realm, int) {
+// inspectURL connects to a database and reads its schema and the role it
+// was read as; nil and an exit code when it cannot, after saying why
+// without the URL's password.
+func inspectURL(ctx context.Context, url string, schemas []string, stderr io.Writer) (*schema.Realm, string, int) {
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
 		fmt.Fprintf(stderr, "schema-ls: connecting to %s: %s\n", devdb.Redact(url), devdb.Redact(err.Error()))
-		return nil, 2
+		return nil, "", 2
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	realm, err := inspect.Inspect(ctx, conn, inspect.Options{Schemas: schemas})
+	var role string
+	if err == nil {
+		err = conn.QueryRow(ctx, "SELECT current_user").Scan(&role)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "schema-ls: inspecting %s: %s\n", devdb.Redact(url), devdb.Redact(err.Error()))
-		return nil, 2
+		return nil, "", 2
 	}
-	return realm, 0
+	return realm, role, 0
 }
 
 // multiFlag collects a repeated flag.

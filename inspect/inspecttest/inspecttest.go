@@ -1,21 +1,9 @@
-package inspect_test
-
-import (
-	"context"
-	"fmt"
-	"regexp"
-	"strings"
-	"testing"
-
-	"github.com/jackc/pgx/v5"
-
-	"github.com/schema-ls/schema-ls/schema"
-)
-
-// The rules by which the round-trip test compares the model the SQL
-// loader builds from a schema's SQL with the model inspected from a
-// database that ran the same SQL. Each is a place where the two
-// legitimately differ; nothing else is loosened.
+// Package inspecttest makes a realm loaded from files comparable with the
+// realm inspected from a database the same schema was applied to. The
+// inspect round trip and the diff convergence suite compare through it.
+//
+// The rules by which the two are made comparable are each a place where
+// they legitimately differ; nothing else is loosened.
 //
 //  1. SQL text compares as PostgreSQL deparses it. The loader keeps the
 //     text as written ("price > 0"), the catalogs hold it deparsed
@@ -39,15 +27,49 @@ import (
 //     loaded column has one.
 //  4. Extensions: the schema and version PostgreSQL chose for an extension
 //     the SQL installs without SCHEMA or VERSION are compared only when
-//     the SQL gives them.
+//     the SQL gives them; so, with such an extension, the public schema it
+//     lands in is there only if the loaded realm has it.
 //  5. The public schema's comment: PostgreSQL's own comment on public
 //     (schema.DefaultPublicComment) reads as none, so the same text set
 //     by COMMENT ON SCHEMA public in the SQL is none too.
+//  6. Policy roles: PostgreSQL stores the role CURRENT_USER, CURRENT_ROLE
+//     or SESSION_USER names, so those read as the role connected.
+package inspecttest
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// Comparable applies the rules to loaded, the realm loaded from the
+// schema's source, and inspected, the realm inspected from conn after the
+// schema was applied to it. Both are changed in place; afterwards
+// schema.Diff(loaded, inspected) is empty when they describe the same
+// schema.
+func Comparable(t testing.TB, conn *pgx.Conn, loaded, inspected *schema.Realm) {
+	t.Helper()
+	var role string
+	if err := conn.QueryRow(t.Context(), "SELECT current_user").Scan(&role); err != nil {
+		t.Fatalf("current_user: %v", err)
+	}
+	align(loaded, inspected, role)
+	c := &canon{t: t, ctx: t.Context(), conn: conn}
+	c.canonRealm(loaded, true)
+	c.canonRealm(inspected, false)
+}
 
 // canon deparses SQL text with the server, in a transaction it rolls
 // back, on the database the schema was applied to.
 type canon struct {
-	t      *testing.T
+	t      testing.TB
 	ctx    context.Context
 	conn   *pgx.Conn
 	schema string // the schema of the objects being deparsed
@@ -240,13 +262,23 @@ func (c *canon) indexes(list []*schema.Index, from string) {
 
 func qualified(s, name string) string { return pgx.Identifier{s, name}.Sanitize() }
 
-// align applies rules 3, 4 and 5: it makes the inspected realm got
-// forget what the loaded realm want cannot know, and the other way round.
-func align(want, got *schema.Realm) {
+// align applies rules 3 to 6: it makes the inspected realm got forget
+// what the loaded realm want cannot know, and the other way round.
+func align(want, got *schema.Realm, role string) {
 	if p := want.Schema("public"); p != nil && p.Comment == schema.DefaultPublicComment {
 		p.Comment = ""
 	}
 	for _, ws := range want.Schemas {
+		for _, t := range ws.Tables {
+			for _, p := range t.Policies {
+				for i, r := range p.To {
+					switch strings.ToUpper(r) {
+					case "CURRENT_USER", "CURRENT_ROLE", "SESSION_USER":
+						p.To[i] = role
+					}
+				}
+			}
+		}
 		gs := got.Schema(ws.Name)
 		if gs == nil {
 			continue
@@ -279,5 +311,8 @@ func align(want, got *schema.Realm) {
 				ge.Version = ""
 			}
 		}
+	}
+	if p := got.Schema("public"); p != nil && want.Schema("public") == nil && p.Comment == "" && len(p.Objects()) == 0 {
+		got.Schemas = slices.DeleteFunc(got.Schemas, func(s *schema.Schema) bool { return s == p })
 	}
 }
