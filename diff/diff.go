@@ -71,7 +71,9 @@ const (
 	createExtensions
 	createTypes
 	createSequences
-	dropDependents // foreign keys, views, triggers, policies, indexes that change or go
+	dropDependents  // foreign keys, views, triggers, policies, indexes that change or go
+	dropConstraints // keys and checks that change or go: their names are free again
+	dropTables      // before tables and indexes are created: they may reuse names
 	createEarlyRoutines
 	alterTables
 	createIndexes
@@ -80,7 +82,6 @@ const (
 	createViews
 	createTriggers
 	setComments
-	dropTables
 	dropRoutines
 	dropSequences
 	dropTypes
@@ -90,7 +91,7 @@ const (
 
 // Compute plans the changes that turn from into to.
 func Compute(from, to *schema.Realm, opts Options) *Plan {
-	p := &planner{opts: opts, out: &Plan{}, norm: map[string]string{}, retyped: map[*schema.Table]bool{}}
+	p := &planner{opts: opts, out: &Plan{}, norm: map[string]string{}, retyped: map[*schema.Table]bool{}, touched: map[string]*tableChanges{}}
 	if from == nil {
 		from = &schema.Realm{}
 	}
@@ -116,6 +117,7 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 			}
 		}
 	}
+	p.foreignKeys(from, to)
 	p.views(from, to)
 	slices.SortStableFunc(p.out.Changes, func(a, b *Change) int { return int(a.phase) - int(b.phase) })
 	return p.out
@@ -130,6 +132,9 @@ type planner struct {
 	// retyped are the tables whose column types the plan changes (or that
 	// it re-creates): views reading them are dropped and created again.
 	retyped map[*schema.Table]bool
+	// touched records, by qualified name, what the plan does to tables
+	// that foreign keys depend on.
+	touched map[string]*tableChanges
 }
 
 func (p *planner) add(ph phase, sql, reverse string, destructive bool) {

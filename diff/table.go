@@ -63,16 +63,18 @@ func (p *planner) alterTable(from, to *schema.Table) {
 		}
 		p.add(ph, "ALTER TABLE "+name+" "+clause, rev, destructive)
 	}
-	if !samePartition(from.Partition, to.Partition) {
-		p.warn(fmt.Sprintf("table %s: its partitioning changes, which PostgreSQL cannot alter: it is dropped and created again, and its rows are lost", name))
-		p.dropTableIn(dropDependents, from) // before it is created again
+	if why := p.recreates(from, to); why != "" {
+		p.warn(fmt.Sprintf("table %s: %s, which PostgreSQL cannot alter: it is dropped and created again, and its rows are lost", name, why))
+		p.dropTableIn(dropTables, from) // after what references it, before it is created again
 		p.createTable(to)
 		p.retyped[to] = true // its views go and come back with it
+		p.changes(to).recreated = true
 		return
 	}
 	// Constraints that change or go are dropped before the columns they use.
 	for _, fk := range from.ForeignKeys {
-		if n := findFK(to.ForeignKeys, fk.Name); n == nil || !sameFK(fk, n) {
+		// Kept ones are planned by foreignKeys.
+		if n := findFK(to.ForeignKeys, fk.Name); n == nil || !sameFK(fk, n) && !sameFKButDeferral(fk, n) {
 			p.add(dropDependents, "ALTER TABLE "+name+" DROP CONSTRAINT "+ident(fk.Name), "ALTER TABLE "+name+" ADD "+foreignKeyClause(fk), false)
 		}
 	}
@@ -81,40 +83,31 @@ func (p *planner) alterTable(from, to *schema.Table) {
 		if n != nil && p.sameIndex(ix, n) {
 			continue
 		}
+		if ix.Unique {
+			p.changes(to).droppedKeys = append(p.changes(to).droppedKeys, ix.Parts)
+		}
 		if ix.Constraint {
-			alter(alterTables, "DROP CONSTRAINT "+ident(ix.Name), "ADD "+uniqueClause(ix), false)
+			alter(dropConstraints, "DROP CONSTRAINT "+ident(ix.Name), "ADD "+uniqueClause(ix), false)
 		} else {
 			p.add(dropDependents, "DROP INDEX "+qname(from.Schema, ix.Name), createIndex(from.Schema, from.Name, ix), false)
 		}
 	}
 	pkChanged := !p.samePK(from.PrimaryKey, to.PrimaryKey)
 	if pkChanged && from.PrimaryKey != nil {
-		alter(alterTables, "DROP CONSTRAINT "+ident(from.PrimaryKey.Name), "ADD "+primaryKeyClause(from.PrimaryKey), false)
+		p.changes(to).droppedKeys = append(p.changes(to).droppedKeys, from.PrimaryKey.Parts)
+		alter(dropConstraints, "DROP CONSTRAINT "+ident(from.PrimaryKey.Name), "ADD "+primaryKeyClause(from.PrimaryKey), false)
 	}
 	for _, c := range from.Checks {
 		if n := findCheck(to.Checks, c.Name); n == nil || !p.sameExpr(c.Expr, n.Expr) {
-			alter(alterTables, "DROP CONSTRAINT "+ident(c.Name), "ADD "+checkClause(c), false)
+			alter(dropConstraints, "DROP CONSTRAINT "+ident(c.Name), "ADD "+checkClause(c), false)
 		}
 	}
 	for _, ex := range from.Excludes {
 		if n := findExclude(to.Excludes, ex.Name); n == nil || !p.sameExclude(ex, n) {
-			alter(alterTables, "DROP CONSTRAINT "+ident(ex.Name), "ADD "+excludeClause(ex), false)
+			alter(dropConstraints, "DROP CONSTRAINT "+ident(ex.Name), "ADD "+excludeClause(ex), false)
 		}
 	}
-	// Columns.
-	for _, c := range to.Columns {
-		old := from.Column(c.Name)
-		if old == nil {
-			alter(alterTables, "ADD COLUMN "+columnDef(c), "DROP COLUMN "+ident(c.Name), false)
-			continue
-		}
-		p.alterColumn(to, old, c)
-	}
-	for _, c := range from.Columns {
-		if to.Column(c.Name) == nil {
-			alter(alterTables, "DROP COLUMN "+ident(c.Name), "ADD COLUMN "+columnDef(c), true)
-		}
-	}
+	p.columns(from, to, alter)
 	// Constraints that are new or changed.
 	if pkChanged && to.PrimaryKey != nil {
 		alter(alterTables, "ADD "+primaryKeyClause(to.PrimaryKey), "DROP CONSTRAINT "+ident(to.PrimaryKey.Name), false)
@@ -140,13 +133,90 @@ func (p *planner) alterTable(from, to *schema.Table) {
 		}
 	}
 	for _, fk := range to.ForeignKeys {
-		if o := findFK(from.ForeignKeys, fk.Name); o == nil || !sameFK(o, fk) {
+		if o := findFK(from.ForeignKeys, fk.Name); o == nil || !sameFK(o, fk) && !sameFKButDeferral(o, fk) {
 			p.add(addForeignKeys, "ALTER TABLE "+name+" ADD "+foreignKeyClause(fk), "ALTER TABLE "+name+" DROP CONSTRAINT "+ident(fk.Name), false)
 		}
 	}
 	p.rowSecurity(to, from.RowSecurity, to.RowSecurity)
 	p.tableComments(from, to)
 	p.triggersAndPolicies(to.Schema, to.Name, from.Triggers, to.Triggers, from.Policies, to.Policies)
+}
+
+// recreates says why a table must be dropped and created again ("" when it
+// need not): its partitioning changes, or the type of a column of its
+// partition key.
+func (p *planner) recreates(from, to *schema.Table) string {
+	if !samePartition(from.Partition, to.Partition) {
+		return "its partitioning changes"
+	}
+	if to.Partition != nil {
+		for _, part := range to.Partition.Parts {
+			a, b := from.Column(part.Column), to.Column(part.Column)
+			if a != nil && b != nil && (!a.Type.Equal(b.Type) || a.Collate != b.Collate) {
+				return "the type of its partition key column " + part.Column + " changes"
+			}
+		}
+	}
+	return ""
+}
+
+// columns plans the columns of a table: added, changed, dropped.
+// Generated columns go first (they may read the others) and come back
+// last when a column they read changes type, which PostgreSQL refuses
+// while they exist.
+func (p *planner) columns(from, to *schema.Table, alter func(phase, string, string, bool)) {
+	retyped := map[string]bool{}
+	for _, c := range to.Columns {
+		if old := from.Column(c.Name); old != nil && (!old.Type.Equal(c.Type) || old.Collate != c.Collate) {
+			retyped[c.Name] = true
+		}
+	}
+	var readd []*schema.Column
+	for _, c := range to.Columns {
+		old := from.Column(c.Name)
+		if old == nil || old.Generated == nil || c.Generated == nil || retyped[c.Name] || !p.sameExpr(old.Generated.Value, c.Generated.Value) {
+			continue
+		}
+		for r := range retyped {
+			if mentions(c.Generated.Value, r) {
+				readd = append(readd, c)
+				alter(alterTables, "DROP COLUMN "+ident(c.Name), "ADD COLUMN "+columnDef(old), true)
+				break
+			}
+		}
+	}
+	dropped := func(gen bool) {
+		for _, c := range from.Columns {
+			if to.Column(c.Name) == nil && (c.Generated != nil) == gen {
+				alter(alterTables, "DROP COLUMN "+ident(c.Name), "ADD COLUMN "+columnDef(c), true)
+			}
+		}
+	}
+	dropped(true)
+	for _, c := range to.Columns {
+		old := from.Column(c.Name)
+		switch {
+		case slices.Contains(readd, c):
+		case old == nil:
+			p.addColumn(to, c)
+		default:
+			p.alterColumn(to, old, c)
+		}
+	}
+	dropped(false)
+	for _, c := range readd {
+		p.addColumn(to, c)
+	}
+}
+
+// addColumn adds a column to an existing table, with its comment.
+func (p *planner) addColumn(t *schema.Table, c *schema.Column) {
+	table := qname(t.Schema, t.Name)
+	p.add(alterTables, "ALTER TABLE "+table+" ADD COLUMN "+columnDef(c), "ALTER TABLE "+table+" DROP COLUMN "+ident(c.Name), false)
+	if c.Comment != "" {
+		what := "COLUMN " + table + "." + ident(c.Name)
+		p.add(setComments, commentOn(what, c.Comment), "", false)
+	}
 }
 
 // alterColumn plans the changes to one column of table t.
@@ -162,41 +232,45 @@ func (p *planner) alterColumn(t *schema.Table, from, to *schema.Column) {
 	}
 	// A generated expression cannot change in place before PostgreSQL 17:
 	// the column is dropped and added again.
-	if (from.Generated == nil) != (to.Generated == nil) && to.Generated != nil ||
+	if from.Generated == nil && to.Generated != nil ||
 		from.Generated != nil && to.Generated != nil && !p.sameExpr(from.Generated.Value, to.Generated.Value) {
-		p.warn(fmt.Sprintf("column %s.%s: its generation expression changes, so the column is dropped and added again", table, to.Name))
+		what := "its generation expression changes"
+		if from.Generated == nil {
+			what = "it becomes generated, and its values are computed anew"
+		}
+		p.warn(fmt.Sprintf("column %s.%s: %s, so the column is dropped and added again", table, to.Name, what))
 		alter("DROP COLUMN "+col, "ADD COLUMN "+columnDef(from), true)
-		alter("ADD COLUMN "+columnDef(to), "DROP COLUMN "+col, false)
+		p.addColumn(t, to)
 		return
 	}
 	if from.Generated != nil && to.Generated == nil {
 		alter("ALTER COLUMN "+col+" DROP EXPRESSION", "", false)
 	}
-	// serial is an integer type with an owned sequence as its default.
-	seq := qname(t.Schema, schema.DefaultName(t.Name, to.Name, "seq", nil))
-	switch fromBase, toBase := serialBase(from.Type), serialBase(to.Type); {
-	case fromBase != nil && to.Type.Equal(*fromBase) && from.Collate == to.Collate:
-		alter("ALTER COLUMN "+col+" DROP DEFAULT", "", false)
-		p.add(alterTables, "DROP SEQUENCE "+seq, "", false)
-		from = &schema.Column{Name: from.Name, Type: to.Type, Null: from.Null, Identity: from.Identity, Comment: from.Comment}
-	case toBase != nil && from.Type.Equal(*toBase) && from.Collate == to.Collate && from.Identity == nil:
-		p.add(alterTables, "CREATE SEQUENCE "+seq+" AS "+toBase.String()+" OWNED BY "+table+"."+col, "DROP SEQUENCE "+seq, false)
-		alter("ALTER COLUMN "+col+" SET DEFAULT nextval("+literal(seq)+"::regclass)", "ALTER COLUMN "+col+" DROP DEFAULT", false)
-		from = &schema.Column{Name: from.Name, Type: to.Type, Null: from.Null, Default: to.Default, Comment: from.Comment}
+	// An identity goes first: a column with one takes no default.
+	if from.Identity != nil && to.Identity == nil {
+		alter("ALTER COLUMN "+col+" DROP IDENTITY", "ALTER COLUMN "+col+" ADD"+identityClause(from.Identity), false)
+		from = withColumn(from, func(c *schema.Column) { c.Identity = nil })
 	}
+	from = p.serial(t, from, to, alter)
 	if !from.Type.Equal(to.Type) || from.Collate != to.Collate {
 		p.retyped[t] = true
+		if needsUsing(from.Type, to.Type) || schema.CategoryOf(from.Type) != schema.CategoryOf(to.Type) {
+			p.changes(t).cast = append(p.changes(t).cast, to.Name)
+		}
+		if needsUsing(from.Type, to.Type) {
+			// The old default would be cast as the column is: it goes
+			// first, and the new one (or it again) is set after.
+			if from.Default != nil {
+				alter("ALTER COLUMN "+col+" DROP DEFAULT", "ALTER COLUMN "+col+" SET DEFAULT "+exprSQL(from.Default), false)
+				from = withColumn(from, func(c *schema.Column) { c.Default = nil })
+			}
+		}
 		clause := "ALTER COLUMN " + col + " TYPE " + to.Type.String()
 		if to.Collate != "" {
 			clause += " COLLATE " + ident(to.Collate)
 		}
-		if needsUsing(from.Type, to.Type) {
-			clause += " USING " + col + "::" + to.Type.String()
-		}
-		reverse := "ALTER COLUMN " + col + " TYPE " + from.Type.String()
-		if needsUsing(to.Type, from.Type) {
-			reverse += " USING " + col + "::" + from.Type.String()
-		}
+		clause += using(col, from.Type, to.Type)
+		reverse := "ALTER COLUMN " + col + " TYPE " + from.Type.String() + using(col, to.Type, from.Type)
 		alter(clause, reverse, narrows(from.Type, to.Type))
 	}
 	if !p.sameDefault(from.Default, to.Default) && to.Generated == nil {
@@ -209,13 +283,14 @@ func (p *planner) alterColumn(t *schema.Table, from, to *schema.Column) {
 			alter("ALTER COLUMN "+col+" SET DEFAULT "+exprSQL(to.Default), "ALTER COLUMN "+col+" SET DEFAULT "+exprSQL(from.Default), false)
 		}
 	}
-	p.identity(alter, col, from.Identity, to.Identity)
-	if from.Null != to.Null {
-		if to.Null {
-			alter("ALTER COLUMN "+col+" DROP NOT NULL", "ALTER COLUMN "+col+" SET NOT NULL", false)
-		} else {
-			alter("ALTER COLUMN "+col+" SET NOT NULL", "ALTER COLUMN "+col+" DROP NOT NULL", false)
-		}
+	// NOT NULL before an identity is added (it needs one), after one is
+	// dropped.
+	if from.Null && !to.Null {
+		alter("ALTER COLUMN "+col+" SET NOT NULL", "ALTER COLUMN "+col+" DROP NOT NULL", false)
+	}
+	p.identity(table, alter, col, from.Identity, to.Identity)
+	if !from.Null && to.Null {
+		alter("ALTER COLUMN "+col+" DROP NOT NULL", "ALTER COLUMN "+col+" SET NOT NULL", false)
 	}
 	if from.Comment != to.Comment {
 		what := "COLUMN " + table + "." + col
@@ -223,7 +298,45 @@ func (p *planner) alterColumn(t *schema.Table, from, to *schema.Column) {
 	}
 }
 
-func (p *planner) identity(alter func(string, string, bool), col string, from, to *schema.Identity) {
+// withColumn returns a copy of c changed by f.
+func withColumn(c *schema.Column, f func(*schema.Column)) *schema.Column {
+	out := *c
+	f(&out)
+	return &out
+}
+
+// serial plans what makes a column serial or no longer serial (an integer
+// type with an owned sequence as its default) and returns the column as
+// it is afterwards but for its type, default and nullability.
+func (p *planner) serial(t *schema.Table, from, to *schema.Column, alter func(string, string, bool)) *schema.Column {
+	table, col := qname(t.Schema, t.Name), ident(to.Name)
+	seq := qname(t.Schema, schema.DefaultName(t.Name, to.Name, "seq", nil))
+	fromBase, toBase := serialBase(from.Type), serialBase(to.Type)
+	switch {
+	case fromBase != nil && toBase != nil:
+		if !fromBase.Equal(*toBase) {
+			alter("ALTER COLUMN "+col+" TYPE "+toBase.String(), "ALTER COLUMN "+col+" TYPE "+fromBase.String(), narrows(*fromBase, *toBase))
+			p.add(alterTables, "ALTER SEQUENCE "+seq+" AS "+toBase.String(), "ALTER SEQUENCE "+seq+" AS "+fromBase.String(), false)
+		}
+		return withColumn(from, func(c *schema.Column) { c.Type = to.Type })
+	case fromBase != nil:
+		alter("ALTER COLUMN "+col+" DROP DEFAULT", "", false)
+		p.add(alterTables, "DROP SEQUENCE "+seq, "", false)
+		return withColumn(from, func(c *schema.Column) { c.Type, c.Default = *fromBase, nil })
+	case toBase != nil:
+		if !from.Type.Equal(*toBase) {
+			alter("ALTER COLUMN "+col+" TYPE "+toBase.String()+using(col, from.Type, *toBase), "", narrows(from.Type, *toBase))
+		}
+		p.add(alterTables, "CREATE SEQUENCE "+seq+" AS "+toBase.String()+" OWNED BY "+table+"."+col, "DROP SEQUENCE "+seq, false)
+		// Numbering goes on after the rows the table holds.
+		p.add(alterTables, "SELECT setval("+literal(seq)+", coalesce(max("+col+"), 0) + 1, false) FROM "+table, "", false)
+		alter("ALTER COLUMN "+col+" SET DEFAULT nextval("+literal(seq)+"::regclass)", "ALTER COLUMN "+col+" DROP DEFAULT", false)
+		return withColumn(from, func(c *schema.Column) { c.Type, c.Default = to.Type, to.Default })
+	}
+	return from
+}
+
+func (p *planner) identity(table string, alter func(string, string, bool), col string, from, to *schema.Identity) {
 	switch {
 	case from == nil && to == nil:
 	case to == nil:
@@ -234,6 +347,13 @@ func (p *planner) identity(alter func(string, string, bool), col string, from, t
 		if from.Always != to.Always {
 			kind := map[bool]string{true: "ALWAYS", false: "BY DEFAULT"}
 			alter("ALTER COLUMN "+col+" SET GENERATED "+kind[to.Always], "ALTER COLUMN "+col+" SET GENERATED "+kind[from.Always], false)
+		}
+		if (from.Increment < 0) != (to.Increment < 0) {
+			// The bounds follow the direction, and numbering starts over.
+			p.warn(fmt.Sprintf("column %s.%s: its identity changes direction, so it restarts at %d", table, col, to.Start))
+			set := "ALTER COLUMN %s SET INCREMENT BY %d SET NO MINVALUE SET NO MAXVALUE SET START WITH %d RESTART"
+			alter(fmt.Sprintf(set, col, to.Increment, to.Start), fmt.Sprintf(set, col, from.Increment, from.Start), false)
+			return
 		}
 		if from.Increment != to.Increment {
 			alter(fmt.Sprintf("ALTER COLUMN %s SET INCREMENT BY %d", col, to.Increment), fmt.Sprintf("ALTER COLUMN %s SET INCREMENT BY %d", col, from.Increment), false)
@@ -246,24 +366,61 @@ func (p *planner) identity(alter func(string, string, bool), col string, from, t
 
 // needsUsing: PostgreSQL converts between types of one category (and to
 // text) by assignment; other changes need an explicit USING cast.
+// Arrays and ranges convert element by element, so a change of their
+// element type needs one too, and money converts only to numeric.
 func needsUsing(from, to schema.Type) bool {
 	if from.Array != to.Array || from.UserKind != "" || to.UserKind != "" {
 		return true
 	}
 	a, b := schema.CategoryOf(from), schema.CategoryOf(to)
+	switch {
+	case from.Name == to.Name:
+		return false
+	case a == "array":
+		elem := func(t schema.Type) schema.Type { t.Array = 0; return t }
+		return needsUsing(elem(from), elem(to))
+	case a == schema.CatRange:
+		return true
+	case from.Name == "money" || to.Name == "money":
+		return from.Name == "money" && to.Name != "numeric"
+	}
 	return a != b && b != schema.CatString
 }
 
+// using is the USING clause converting col from one type to another, ""
+// when PostgreSQL needs none.
+func using(col string, from, to schema.Type) string {
+	if !needsUsing(from, to) {
+		return ""
+	}
+	switch {
+	case from.Array == 0 && to.Array > 0 && from.Name == to.Name && from.UserKind == to.UserKind:
+		return " USING ARRAY[" + col + "]"
+	case from.Name == "money":
+		return " USING " + col + "::numeric::" + to.String()
+	case schema.CategoryOf(from) == schema.CatRange && schema.CategoryOf(to) == schema.CatRange,
+		from.UserKind == "enum" && to.UserKind == "enum":
+		// No cast between them: through their text.
+		return " USING " + col + "::text::" + to.String()
+	}
+	return " USING " + col + "::" + to.String()
+}
+
 // narrows reports a type change that may lose data: to another category,
-// or to a shorter length or precision.
+// or to a shorter length, precision or scale.
 func narrows(from, to schema.Type) bool {
 	if needsUsing(from, to) && schema.CategoryOf(to) != schema.CatString {
 		return true
 	}
-	if from.Name == to.Name && len(from.Args) > 0 && len(to.Args) > 0 && to.Args[0] < from.Args[0] {
-		return true
+	if from.Name == to.Name {
+		for i := range min(len(from.Args), len(to.Args)) {
+			if to.Args[i] < from.Args[i] {
+				return true
+			}
+		}
+		return false
 	}
-	return from.Name != to.Name && schema.CategoryOf(from) == schema.CatNumeric && numericRank(to.Name) < numericRank(from.Name)
+	return schema.CategoryOf(from) == schema.CatNumeric && numericRank(to.Name) < numericRank(from.Name)
 }
 
 // serialBase is the integer type of a serial type, nil for other types.
@@ -333,6 +490,20 @@ func (p *planner) tableComments(from, to *schema.Table) {
 			before = o.Comment
 		}
 		constraint(c.Name, before, c.Comment)
+	}
+	if pk := to.PrimaryKey; pk != nil {
+		before := ""
+		if p.samePK(from.PrimaryKey, pk) {
+			before = from.PrimaryKey.Comment
+		}
+		constraint(pk.Name, before, pk.Comment)
+	}
+	for _, ex := range to.Excludes {
+		before := ""
+		if o := findExclude(from.Excludes, ex.Name); o != nil && p.sameExclude(o, ex) {
+			before = o.Comment
+		}
+		constraint(ex.Name, before, ex.Comment)
 	}
 	for _, ix := range to.Indexes {
 		before := ""
@@ -448,7 +619,8 @@ func samePartition(a, b *schema.Partition) bool {
 		return false
 	}
 	for i := range a.Parts {
-		if a.Parts[i].Column != b.Parts[i].Column || collapse(a.Parts[i].Expr) != collapse(b.Parts[i].Expr) {
+		x, y := a.Parts[i], b.Parts[i]
+		if x.Column != y.Column || collapse(x.Expr) != collapse(y.Expr) || x.Collate != y.Collate || x.Ops != y.Ops {
 			return false
 		}
 	}
