@@ -45,7 +45,9 @@ func TestPlansConverge(t *testing.T) {
 				exec(ctx, t, db, cur, "current schema")
 			}
 			for _, ch := range plan.Changes {
-				exec(ctx, t, db, ch.SQL, "plan")
+				if _, err := db.Exec(ctx, ch.SQL); err != nil {
+					t.Fatalf("the plan fails: %v\nat: %s\nplan:\n%s", err, ch.SQL, plan.SQL())
+				}
 			}
 			reset(ctx, t, want)
 			if des := sqlOf(c, "desired"); des != "" {

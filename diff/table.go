@@ -265,6 +265,9 @@ func (p *planner) alterColumn(t *schema.Table, from, to *schema.Column) {
 				from = withColumn(from, func(c *schema.Column) { c.Default = nil })
 			}
 		}
+		if zones := map[string]bool{"timestamp without time zone": true, "timestamp with time zone": true}; zones[from.Type.Name] && zones[to.Type.Name] && from.Type.Name != to.Type.Name {
+			p.warn(fmt.Sprintf("column %s.%s: %s becomes %s in the TimeZone of the session that runs the plan", table, to.Name, from.Type.Name, to.Type.Name))
+		}
 		clause := "ALTER COLUMN " + col + " TYPE " + to.Type.String()
 		if to.Collate != "" {
 			clause += " COLLATE " + ident(to.Collate)
