@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	pg_query "github.com/pganalyze/pg_query_go/v6"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 )
 
 // deparse writes a statement's tree back as SQL.
@@ -29,7 +31,14 @@ func NormalizeExpr(expr string) string {
 	if len(p.Stmts) != 1 || p.Stmts[0].Node == nil {
 		return strings.Join(strings.Fields(expr), " ")
 	}
-	out, err := deparse(p.Stmts[0].Node)
+	// The cached tree is shared: rewrite a copy.
+	node := proto.Clone(p.Stmts[0].Node).(*pg_query.Node)
+	ldWalk(node, func(m protoreflect.Message) {
+		if e, ok := m.Interface().(*pg_query.A_Expr); ok {
+			storedComparison(e)
+		}
+	})
+	out, err := deparse(node)
 	if err != nil {
 		return strings.Join(strings.Fields(expr), " ")
 	}
@@ -52,4 +61,54 @@ func NormalizeQuery(sql string) string {
 		parts = append(parts, out)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// storedComparison rewrites a comparison as PostgreSQL stores it, as far
+// as that needs no types: x IN (a, b) is x = ANY (ARRAY[a, b]) and
+// x NOT IN (…) is x <> ALL (ARRAY[…]); and a constant compared with
+// something loses its cast ('a'::text, (0)::numeric), which PostgreSQL
+// adds when it resolves the constant's type from the other side.
+func storedComparison(e *pg_query.A_Expr) {
+	if e.Kind == pg_query.A_Expr_Kind_AEXPR_IN {
+		if list := e.Rexpr.GetList(); list != nil {
+			e.Kind = pg_query.A_Expr_Kind_AEXPR_OP_ANY
+			if opName(e) == "<>" {
+				e.Kind = pg_query.A_Expr_Kind_AEXPR_OP_ALL
+			}
+			e.Rexpr = &pg_query.Node{Node: &pg_query.Node_AArrayExpr{AArrayExpr: &pg_query.A_ArrayExpr{Elements: list.Items, Location: -1}}}
+		}
+	}
+	switch e.Kind {
+	case pg_query.A_Expr_Kind_AEXPR_OP, pg_query.A_Expr_Kind_AEXPR_OP_ANY, pg_query.A_Expr_Kind_AEXPR_OP_ALL:
+	default:
+		return
+	}
+	switch opName(e) {
+	case "=", "<>", "!=", "<", ">", "<=", ">=":
+		e.Lexpr, e.Rexpr = uncastConst(e.Lexpr), uncastConst(e.Rexpr)
+	}
+}
+
+// opName is an operator's name without its schema.
+func opName(e *pg_query.A_Expr) string {
+	if len(e.Name) == 0 {
+		return ""
+	}
+	return e.Name[len(e.Name)-1].GetString_().GetSval()
+}
+
+// uncastConst drops the cast of a constant, and of an array of constants
+// and its elements.
+func uncastConst(n *pg_query.Node) *pg_query.Node {
+	if tc := n.GetTypeCast(); tc != nil && (tc.Arg.GetAConst() != nil || tc.Arg.GetAArrayExpr() != nil) {
+		n = tc.Arg
+	}
+	if arr := n.GetAArrayExpr(); arr != nil {
+		for i, el := range arr.Elements {
+			if tc := el.GetTypeCast(); tc != nil && tc.Arg.GetAConst() != nil {
+				arr.Elements[i] = tc.Arg
+			}
+		}
+	}
+	return n
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	pg_query "github.com/pganalyze/pg_query_go/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -120,5 +121,18 @@ func TestNormalize(t *testing.T) {
 	assert.Equal(t, NormalizeExpr("(a > 0) AND (b < 1)"), NormalizeExpr("a > 0 and b < 1"))
 	assert.NotEqual(t, NormalizeExpr("a > 0"), NormalizeExpr("a >= 0"))
 	assert.Equal(t, "not (sql", NormalizeExpr("not  (sql"), "what does not parse has its blanks collapsed")
+
+	// Comparisons as PostgreSQL stores them.
+	assert.Equal(t, NormalizeExpr("status = ANY (ARRAY['new'::text, 'done'::text])"), NormalizeExpr("status IN ('new', 'done')"))
+	assert.Equal(t, NormalizeExpr("status <> ALL (ARRAY['a'::text])"), NormalizeExpr("status NOT IN ('a')"))
+	assert.Equal(t, NormalizeExpr("price > (0)::numeric"), NormalizeExpr("price > 0"))
+	assert.Equal(t, NormalizeExpr("d >= '2020-01-01'::date"), NormalizeExpr("d >= '2020-01-01'"))
+	assert.NotEqual(t, NormalizeExpr("status IN ('a', 'b')"), NormalizeExpr("status IN ('a', 'c')"))
+	assert.NotEqual(t, NormalizeExpr("(1)::numeric / 2"), NormalizeExpr("1 / 2"), "a cast outside a comparison counts")
+	assert.NotEqual(t, NormalizeExpr("(a)::text = 'x'"), NormalizeExpr("a = 'x'"), "a column's cast counts")
+	NormalizeExpr("x IN (1, 2)")
+	sel := Parse("SELECT x IN (1, 2)").Stmts[0].Node.GetSelectStmt()
+	kind := sel.TargetList[0].GetResTarget().Val.GetAExpr().Kind
+	assert.Equal(t, pg_query.A_Expr_Kind_AEXPR_IN, kind, "the cached tree is left alone")
 	assert.Equal(t, NormalizeQuery("select id from t where x=1;"), NormalizeQuery("SELECT id\n  FROM t\n WHERE x = 1"))
 }
