@@ -12,6 +12,7 @@ type tableChanges struct {
 	recreated   bool                  // dropped and created again
 	cast        []string              // columns retyped to another category of type
 	droppedKeys [][]*schema.IndexPart // unique keys (primary or unique) dropped or changed
+	persistence bool                  // SET LOGGED or SET UNLOGGED
 }
 
 // changes returns the record of table t, keyed by its qualified name.
@@ -27,10 +28,11 @@ func (p *planner) changes(t *schema.Table) *tableChanges {
 
 // foreignKeys plans the foreign keys of tables that are altered and that
 // keep them: one whose referenced table is re-created, whose referenced
-// key is dropped or changed, or one of whose columns (either side) is
-// retyped to another category of type is dropped first and added again at the end
-// (PostgreSQL checks a key again after each column's change, and int =
-// text has no operator); one whose deferral alone changes is altered.
+// key is dropped or changed, one of whose columns (either side) is
+// retyped to another category of type, or whose two tables both change
+// persistence is dropped first and added again at the end (PostgreSQL
+// checks a key again after each column's change, and int = text has no
+// operator); one whose deferral alone changes is altered.
 func (p *planner) foreignKeys(from, to *schema.Realm) {
 	for _, ts := range to.Schemas {
 		fs := from.Schema(ts.Name)
@@ -71,6 +73,11 @@ func (p *planner) keyChanges(t *schema.Table, fk *schema.ForeignKey) bool {
 		return false
 	}
 	if ref.recreated || slices.ContainsFunc(fk.RefColumns, func(c string) bool { return slices.Contains(ref.cast, c) }) {
+		return true
+	}
+	// Both tables change persistence: whichever goes first, a logged
+	// table would reference an unlogged one for a while.
+	if own.persistence && ref.persistence && own != ref {
 		return true
 	}
 	return slices.ContainsFunc(ref.droppedKeys, func(parts []*schema.IndexPart) bool {

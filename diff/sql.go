@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/schema-ls/schema-ls/schema"
@@ -57,25 +56,6 @@ func columnDef(c *schema.Column) string {
 		b.WriteString(" DEFAULT " + exprSQL(c.Default))
 	}
 	return b.String()
-}
-
-func identityClause(id *schema.Identity) string {
-	kind := "BY DEFAULT"
-	if id.Always {
-		kind = "ALWAYS"
-	}
-	s := " GENERATED " + kind + " AS IDENTITY"
-	var opts []string
-	if id.Start != schema.IdentityStart(id.Increment) {
-		opts = append(opts, "START WITH "+strconv.FormatInt(id.Start, 10))
-	}
-	if id.Increment != 1 {
-		opts = append(opts, "INCREMENT BY "+strconv.FormatInt(id.Increment, 10))
-	}
-	if len(opts) > 0 {
-		s += " (" + strings.Join(opts, " ") + ")"
-	}
-	return s
 }
 
 func indexPart(p *schema.IndexPart) string {
@@ -169,7 +149,11 @@ func uniqueClause(ix *schema.Index) string {
 }
 
 func checkClause(c *schema.Check) string {
-	return "CONSTRAINT " + ident(c.Name) + " CHECK (" + c.Expr + ")"
+	s := "CONSTRAINT " + ident(c.Name) + " CHECK (" + c.Expr + ")"
+	if c.NoInherit {
+		s += " NO INHERIT"
+	}
+	return s
 }
 
 func foreignKeyClause(fk *schema.ForeignKey) string {
@@ -178,8 +162,14 @@ func foreignKeyClause(fk *schema.ForeignKey) string {
 	if fk.OnUpdate != "" {
 		s += " ON UPDATE " + string(fk.OnUpdate)
 	}
+	if fk.MatchFull {
+		s += " MATCH FULL"
+	}
 	if fk.OnDelete != "" {
 		s += " ON DELETE " + string(fk.OnDelete)
+	}
+	if len(fk.OnDeleteColumns) > 0 {
+		s += " (" + idents(fk.OnDeleteColumns) + ")"
 	}
 	return s + deferrable(fk.Deferrable, fk.InitiallyDeferred)
 }
@@ -228,7 +218,11 @@ func createTable(t *schema.Table) string {
 	for _, ex := range t.Excludes {
 		items = append(items, excludeClause(ex))
 	}
-	s := "CREATE TABLE " + qname(t.Schema, t.Name) + " (\n  " + strings.Join(items, ",\n  ") + "\n)"
+	s := "CREATE TABLE "
+	if t.Unlogged {
+		s = "CREATE UNLOGGED TABLE "
+	}
+	s += qname(t.Schema, t.Name) + " (\n  " + strings.Join(items, ",\n  ") + "\n)"
 	if p := t.Partition; p != nil {
 		var parts []string
 		for i := range p.Parts {

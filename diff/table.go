@@ -98,7 +98,7 @@ func (p *planner) alterTable(from, to *schema.Table) {
 		alter(dropConstraints, "DROP CONSTRAINT "+ident(from.PrimaryKey.Name), "ADD "+primaryKeyClause(from.PrimaryKey), false)
 	}
 	for _, c := range from.Checks {
-		if n := findCheck(to.Checks, c.Name); n == nil || !p.sameExpr(c.Expr, n.Expr) {
+		if n := findCheck(to.Checks, c.Name); n == nil || !p.sameCheck(c, n) {
 			alter(dropConstraints, "DROP CONSTRAINT "+ident(c.Name), "ADD "+checkClause(c), false)
 		}
 	}
@@ -107,13 +107,21 @@ func (p *planner) alterTable(from, to *schema.Table) {
 			alter(dropConstraints, "DROP CONSTRAINT "+ident(ex.Name), "ADD "+excludeClause(ex), false)
 		}
 	}
+	if from.Unlogged != to.Unlogged {
+		// Foreign keys between tables that both change are dropped
+		// meanwhile (fkdeps.go): PostgreSQL refuses one from a logged
+		// table to an unlogged one.
+		p.changes(to).persistence = true
+		set := map[bool]string{true: "SET UNLOGGED", false: "SET LOGGED"}
+		alter(alterTables, set[to.Unlogged], set[from.Unlogged], false)
+	}
 	p.columns(from, to, alter)
 	// Constraints that are new or changed.
 	if pkChanged && to.PrimaryKey != nil {
 		alter(alterTables, "ADD "+primaryKeyClause(to.PrimaryKey), "DROP CONSTRAINT "+ident(to.PrimaryKey.Name), false)
 	}
 	for _, c := range to.Checks {
-		if o := findCheck(from.Checks, c.Name); o == nil || !p.sameExpr(c.Expr, o.Expr) {
+		if o := findCheck(from.Checks, c.Name); o == nil || !p.sameCheck(o, c) {
 			alter(alterTables, "ADD "+checkClause(c), "DROP CONSTRAINT "+ident(c.Name), false)
 		}
 	}
@@ -339,34 +347,6 @@ func (p *planner) serial(t *schema.Table, from, to *schema.Column, alter func(st
 	return from
 }
 
-func (p *planner) identity(table string, alter func(string, string, bool), col string, from, to *schema.Identity) {
-	switch {
-	case from == nil && to == nil:
-	case to == nil:
-		alter("ALTER COLUMN "+col+" DROP IDENTITY", "ALTER COLUMN "+col+" ADD"+identityClause(from), false)
-	case from == nil:
-		alter("ALTER COLUMN "+col+" ADD"+identityClause(to), "ALTER COLUMN "+col+" DROP IDENTITY", false)
-	default:
-		if from.Always != to.Always {
-			kind := map[bool]string{true: "ALWAYS", false: "BY DEFAULT"}
-			alter("ALTER COLUMN "+col+" SET GENERATED "+kind[to.Always], "ALTER COLUMN "+col+" SET GENERATED "+kind[from.Always], false)
-		}
-		if (from.Increment < 0) != (to.Increment < 0) {
-			// The bounds follow the direction, and numbering starts over.
-			p.warn(fmt.Sprintf("column %s.%s: its identity changes direction, so it restarts at %d", table, col, to.Start))
-			set := "ALTER COLUMN %s SET INCREMENT BY %d SET NO MINVALUE SET NO MAXVALUE SET START WITH %d RESTART"
-			alter(fmt.Sprintf(set, col, to.Increment, to.Start), fmt.Sprintf(set, col, from.Increment, from.Start), false)
-			return
-		}
-		if from.Increment != to.Increment {
-			alter(fmt.Sprintf("ALTER COLUMN %s SET INCREMENT BY %d", col, to.Increment), fmt.Sprintf("ALTER COLUMN %s SET INCREMENT BY %d", col, from.Increment), false)
-		}
-		if from.Start != to.Start {
-			alter(fmt.Sprintf("ALTER COLUMN %s SET START WITH %d", col, to.Start), fmt.Sprintf("ALTER COLUMN %s SET START WITH %d", col, from.Start), false)
-		}
-	}
-}
-
 // needsUsing: PostgreSQL converts between types of one category (and to
 // text) by assignment; other changes need an explicit USING cast.
 // Arrays and ranges convert element by element, so a change of their
@@ -489,7 +469,7 @@ func (p *planner) tableComments(from, to *schema.Table) {
 	}
 	for _, c := range to.Checks {
 		before := ""
-		if o := findCheck(from.Checks, c.Name); o != nil && p.sameExpr(o.Expr, c.Expr) {
+		if o := findCheck(from.Checks, c.Name); o != nil && p.sameCheck(o, c) {
 			before = o.Comment
 		}
 		constraint(c.Name, before, c.Comment)
@@ -522,110 +502,4 @@ func (p *planner) tableComments(from, to *schema.Table) {
 		}
 		p.add(setComments, commentOn(what, ix.Comment), commentOn(what, before), false)
 	}
-}
-
-// Lookups and comparisons of table parts.
-
-func findIndex(list []*schema.Index, name string) *schema.Index {
-	for _, ix := range list {
-		if ix.Name == name {
-			return ix
-		}
-	}
-	return nil
-}
-
-func findFK(list []*schema.ForeignKey, name string) *schema.ForeignKey {
-	for _, fk := range list {
-		if fk.Name == name {
-			return fk
-		}
-	}
-	return nil
-}
-
-func findCheck(list []*schema.Check, name string) *schema.Check {
-	for _, c := range list {
-		if c.Name == name {
-			return c
-		}
-	}
-	return nil
-}
-
-func findExclude(list []*schema.Exclude, name string) *schema.Exclude {
-	for _, ex := range list {
-		if ex.Name == name {
-			return ex
-		}
-	}
-	return nil
-}
-
-func (p *planner) samePK(a, b *schema.Index) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.Name == b.Name && p.sameIndex(a, b)
-}
-
-// sameIndex compares everything PostgreSQL stores of an index but its
-// comment.
-func (p *planner) sameIndex(a, b *schema.Index) bool {
-	if a.Unique != b.Unique || a.Constraint != b.Constraint || a.Method != b.Method || !slices.Equal(a.Include, b.Include) ||
-		!sameBoolPtr(a.NullsDistinct, b.NullsDistinct) || a.Deferrable != b.Deferrable || a.InitiallyDeferred != b.InitiallyDeferred ||
-		!p.sameExpr(a.Where, b.Where) || len(a.Parts) != len(b.Parts) {
-		return false
-	}
-	for i := range a.Parts {
-		x, y := a.Parts[i], b.Parts[i]
-		if x.Column != y.Column || x.Desc != y.Desc || !sameBoolPtr(x.NullsFirst, y.NullsFirst) || x.Ops != y.Ops || x.Collate != y.Collate ||
-			x.Column == "" && !p.sameExpr(x.Expr, y.Expr) {
-			return false
-		}
-	}
-	return true
-}
-
-func sameBoolPtr(a, b *bool) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
-}
-
-func sameFK(a, b *schema.ForeignKey) bool {
-	return slices.Equal(a.Columns, b.Columns) && a.RefSchema == b.RefSchema && a.RefTable == b.RefTable &&
-		slices.Equal(a.RefColumns, b.RefColumns) && a.OnUpdate == b.OnUpdate && a.OnDelete == b.OnDelete &&
-		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
-}
-
-func (p *planner) sameExclude(a, b *schema.Exclude) bool {
-	if a.Method != b.Method || !slices.Equal(a.Include, b.Include) || !p.sameExpr(a.Where, b.Where) || len(a.Elements) != len(b.Elements) ||
-		a.Deferrable != b.Deferrable || a.InitiallyDeferred != b.InitiallyDeferred {
-		return false
-	}
-	for i := range a.Elements {
-		x, y := a.Elements[i], b.Elements[i]
-		if x.Column != y.Column || x.Op != y.Op || x.Column == "" && !p.sameExpr(x.Expr, y.Expr) {
-			return false
-		}
-	}
-	return true
-}
-
-func samePartition(a, b *schema.Partition) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	if a.Type != b.Type || len(a.Parts) != len(b.Parts) {
-		return false
-	}
-	for i := range a.Parts {
-		x, y := a.Parts[i], b.Parts[i]
-		if x.Column != y.Column || collapse(x.Expr) != collapse(y.Expr) || x.Collate != y.Collate || x.Ops != y.Ops {
-			return false
-		}
-	}
-	return true
 }

@@ -153,6 +153,11 @@ func Redecode(files []*File, prev *Decoded) *Decoded {
 	for _, dc := range fresh {
 		d.cur = dc.memo
 		d.decodeObject(dc)
+		// As the SQL loader and inspect normalise the realm; the memo keeps
+		// the object normalised.
+		if n, ok := dc.obj.(interface{ Normalize() }); ok {
+			n.Normalize()
+		}
 	}
 	d.cur = nil
 	for _, dc := range d.decls {

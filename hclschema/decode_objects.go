@@ -1,6 +1,7 @@
 package hclschema
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -89,6 +90,7 @@ func (d *decoder) decodeObject(dc *decl) {
 func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 	body := dc.block.Body
 	t.Comment, _ = stringAttr(body, "comment")
+	t.Unlogged, _ = attrBool(body, "unlogged")
 	for _, b := range body.Blocks { // columns are decoded already (Decode)
 		switch b.Type {
 		case "primary_key":
@@ -192,11 +194,13 @@ func (d *decoder) column(f *File, b *hclsyntax.Block) *schema.Column {
 	for _, nb := range body.Blocks {
 		switch nb.Type {
 		case "identity":
-			id := &schema.Identity{Always: attrWord(nb.Body, "generated") != "BY_DEFAULT", Increment: 1}
+			id := &schema.Identity{Always: attrWord(nb.Body, "generated") != "BY_DEFAULT", Increment: 1,
+				Min: attrInt(nb.Body, "min_value"), Max: attrInt(nb.Body, "max_value"), Cache: attrInt(nb.Body, "cache")}
+			id.Cycle, _ = attrBool(nb.Body, "cycle")
 			if n := attrInt(nb.Body, "increment"); n != nil {
 				id.Increment = *n
 			}
-			id.Start = schema.IdentityStart(id.Increment)
+			id.Start = id.DefaultStart()
 			if n := attrInt(nb.Body, "start"); n != nil {
 				id.Start = *n
 			}
@@ -277,6 +281,7 @@ func (d *decoder) index(f *File, b *hclsyntax.Block, owner *columns) *schema.Ind
 func (d *decoder) check(f *File, b *hclsyntax.Block) *schema.Check {
 	c := &schema.Check{Name: label(b), Expr: sqlAttr(b.Body, "expr"), Pos: d.pos(f, b.Range())}
 	c.Comment, _ = stringAttr(b.Body, "comment")
+	c.NoInherit, _ = attrBool(b.Body, "no_inherit")
 	return c
 }
 
@@ -304,6 +309,7 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 	fk := &schema.ForeignKey{Name: label(b), OnUpdate: action(attrWord(body, "on_update")), OnDelete: action(attrWord(body, "on_delete")), Pos: d.pos(f, b.Range())}
 	fk.Deferrable, fk.InitiallyDeferred = deferrable(body)
 	fk.Comment, _ = stringAttr(body, "comment")
+	fk.MatchFull = attrWord(body, "match") == "FULL"
 	p := &pendingFK{top: d.cur.block, block: b, name: fk.Name}
 	ref := func(tg target) colRef { return colRef{tg.owner.block, tg.column.Name} }
 	if a := body.Attributes["columns"]; a != nil {
@@ -335,6 +341,17 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 	}
 	d.cur.fks = append(d.cur.fks, p)
 	fk.Normalize()
+	fk.OnDeleteColumns = d.columnRefs(f, body, "on_delete_columns", tableColumns(t))
+	if a := body.Attributes["on_delete_columns"]; a != nil {
+		if fk.OnDelete != schema.SetNull && fk.OnDelete != schema.SetDefault {
+			d.report(f, a.Range(), source.Error, CodeForeignKey, "Foreign key %s: on_delete_columns needs on_delete = SET_NULL or SET_DEFAULT", fk.Name)
+		}
+		for _, c := range fk.OnDeleteColumns {
+			if !slices.Contains(fk.Columns, c) {
+				d.report(f, a.Range(), source.Error, CodeForeignKey, "Foreign key %s: column %s of on_delete_columns is not one of its columns", fk.Name, c)
+			}
+		}
+	}
 	return fk
 }
 

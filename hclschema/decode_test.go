@@ -210,7 +210,7 @@ policy "p" {
 	assert.Nil(t, uq.NullsDistinct)
 	assert.True(t, uq.Deferrable && uq.InitiallyDeferred)
 	assert.Equal(t, "", ix.Method)
-	assert.Equal(t, &schema.IndexPart{Column: "c", Ops: "int8_ops"}, ix.Parts[0])
+	assert.Equal(t, &schema.IndexPart{Column: "c"}, ix.Parts[0], "int8_ops is bigint's default operator class")
 	fk := tbl.ForeignKeys[0]
 	assert.Equal(t, schema.ReferenceAction(""), fk.OnDelete)
 	assert.True(t, fk.Deferrable)

@@ -18,6 +18,9 @@ import (
 
 func (w *writer) table(s *schema.Schema, t *schema.Table) {
 	b := w.object("table", s, t.Name)
+	if t.Unlogged {
+		b.SetAttributeRaw("unlogged", bare("true"))
+	}
 	for _, c := range t.Columns {
 		w.column(b, s, c)
 	}
@@ -116,11 +119,22 @@ func (w *writer) column(b *hclwrite.Body, s *schema.Schema, c *schema.Column) {
 		} else {
 			ib.SetAttributeRaw("generated", bare("BY_DEFAULT"))
 		}
-		if id.Start != schema.IdentityStart(id.Increment) {
+		if id.Start != id.DefaultStart() {
 			ib.SetAttributeRaw("start", integer(id.Start))
 		}
 		if id.Increment != 1 {
 			ib.SetAttributeRaw("increment", integer(id.Increment))
+		}
+		for _, o := range []struct {
+			name string
+			v    *int64
+		}{{"min_value", id.Min}, {"max_value", id.Max}, {"cache", id.Cache}} {
+			if o.v != nil {
+				ib.SetAttributeRaw(o.name, integer(*o.v))
+			}
+		}
+		if id.Cycle {
+			ib.SetAttributeRaw("cycle", bare("true"))
 		}
 	}
 	if c.Generated != nil {
@@ -275,6 +289,12 @@ func (w *writer) foreignKey(b *hclwrite.Body, s *schema.Schema, fk *schema.Forei
 	if fk.OnDelete != "" {
 		fb.SetAttributeRaw("on_delete", bare(strings.ReplaceAll(string(fk.OnDelete), " ", "_")))
 	}
+	if len(fk.OnDeleteColumns) > 0 {
+		fb.SetAttributeRaw("on_delete_columns", columnRefs(fk.OnDeleteColumns))
+	}
+	if fk.MatchFull {
+		fb.SetAttributeRaw("match", bare("FULL"))
+	}
 	writeDeferrable(fb, fk.Deferrable, fk.InitiallyDeferred)
 	comment(fb, fk.Comment)
 }
@@ -284,6 +304,9 @@ func (w *writer) foreignKey(b *hclwrite.Body, s *schema.Schema, fk *schema.Forei
 func (w *writer) check(b *hclwrite.Body, c *schema.Check, depth int) {
 	cb := b.AppendNewBlock("check", []string{c.Name}).Body()
 	cb.SetAttributeRaw("expr", sqlText(c.Expr, depth))
+	if c.NoInherit {
+		cb.SetAttributeRaw("no_inherit", bare("true"))
+	}
 	comment(cb, c.Comment)
 }
 

@@ -15,6 +15,11 @@ type indexConstraint struct {
 // the constraints behind indexes add to them.
 func (in *inspector) readConstraints() error {
 	in.indexCons = map[uint32]*indexConstraint{}
+	delSetCols := "'{}'::text[]" // ON DELETE SET NULL (…) came in PostgreSQL 15
+	if in.version >= 150000 {
+		delSetCols = `array(SELECT a.attname::text FROM unnest(con.confdelsetcols) WITH ORDINALITY k(n, i)
+               JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i)`
+	}
 	return in.query(`
 SELECT con.conrelid, con.conname, con.contype::text, con.conindid, con.condeferrable, con.condeferred,
        array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
@@ -22,7 +27,7 @@ SELECT con.conrelid, con.conname, con.contype::text, con.conindid, con.condeferr
        coalesce(fn.nspname, ''), coalesce(fc.relname, ''),
        array(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(n, i)
                JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.i),
-       con.confupdtype::text, con.confdeltype::text,
+       con.confupdtype::text, con.confdeltype::text, con.confmatchtype = 'f', `+delSetCols+`, con.connoinherit,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) ELSE '' END,
        array(SELECT o.oprname::text FROM unnest(con.conexclop) WITH ORDINALITY k(op, i)
                JOIN pg_operator o ON o.oid = k.op ORDER BY k.i),
@@ -34,10 +39,10 @@ SELECT con.conrelid, con.conname, con.contype::text, con.conindid, con.condeferr
  ORDER BY con.conname`, func(scan func(...any) error) error {
 		var rel, index uint32
 		var name, kind, refSchema, refTable, onUpdate, onDelete, check, comment string
-		var deferrable, initd bool
-		var cols, refCols, ops []string
+		var deferrable, initd, matchFull, noInherit bool
+		var cols, refCols, delSetCols, ops []string
 		if err := scan(&rel, &name, &kind, &index, &deferrable, &initd, &cols, &refSchema, &refTable, &refCols,
-			&onUpdate, &onDelete, &check, &ops, &comment); err != nil {
+			&onUpdate, &onDelete, &matchFull, &delSetCols, &noInherit, &check, &ops, &comment); err != nil {
 			return err
 		}
 		t := in.rels[rel].table
@@ -46,9 +51,12 @@ SELECT con.conrelid, con.conname, con.contype::text, con.conindid, con.condeferr
 			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{Name: name, Columns: cols,
 				RefSchema: refSchema, RefTable: refTable, RefColumns: refCols,
 				OnUpdate: refAction(onUpdate), OnDelete: refAction(onDelete),
-				Deferrable: deferrable, InitiallyDeferred: initd, Comment: comment})
+				Deferrable: deferrable, InitiallyDeferred: initd, MatchFull: matchFull, Comment: comment})
+			if len(delSetCols) > 0 {
+				t.ForeignKeys[len(t.ForeignKeys)-1].OnDeleteColumns = delSetCols
+			}
 		case "c":
-			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: stripParens(check), Comment: comment})
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: stripParens(check), NoInherit: noInherit, Comment: comment})
 		default:
 			in.indexCons[index] = &indexConstraint{name: name, kind: kind, deferrable: deferrable, initd: initd, ops: ops, comment: comment}
 		}

@@ -21,7 +21,7 @@
 //     smallserial) without the default, and without the sequence: the
 //     loader keeps serial columns so, and PostgreSQL cannot tell them from
 //     a sequence made by hand the same way. Identity sequences are left
-//     out too; their START and INCREMENT go to the column's identity.
+//     out too; their options go to the column's identity.
 //   - Defaults through schema.NormalizeDefault: literals of the column's
 //     type are string, number and bool values.
 //   - SQL text as PostgreSQL deparses it (pg_get_expr, pg_get_viewdef,
@@ -45,16 +45,16 @@
 //
 // Not read: partitions (PARTITION OF) and their bounds, foreign tables,
 // inheritance (an inheriting table's columns read as its own), typed
-// tables' OF clause, storage parameters, tablespaces, UNLOGGED, owners
-// and grants, roles, event triggers, casts, operators, operator classes
-// and families, range and base types (read as Raw where used),
-// statistics, rules, publications; and, of the objects read, what the
-// model has no place for: NOT VALID, NO INHERIT, MATCH FULL, ON DELETE
-// SET NULL (columns), exclusion elements' order, operator class and
-// collation, operator class parameters, identity options other than START
-// and INCREMENT, domain collations, view options other than check_option,
-// routine SET, COST, ROWS and SUPPORT, aggregate functions and state,
-// trigger REFERENCING and constraint triggers' deferral.
+// tables' OF clause, storage parameters, tablespaces, owners and grants,
+// roles, event triggers, casts, operators, operator classes and families,
+// range and base types (read as Raw where used), statistics, rules,
+// publications; and, of the objects read, what the model has no place
+// for: NOT VALID, exclusion elements' order, operator class and
+// collation, operator class parameters, the type of an identity's
+// sequence (taken to be the column's), domain collations, view options
+// other than check_option, routine SET, COST, ROWS and SUPPORT,
+// aggregate functions and state, trigger REFERENCING and constraint
+// triggers' deferral.
 package inspect
 
 import (

@@ -12,7 +12,7 @@ import (
 // views, materialized views and composite types.
 func (in *inspector) readRelations() error {
 	return in.query(`
-SELECT c.oid, c.relnamespace, c.relname, c.relkind::text, c.relrowsecurity, c.relforcerowsecurity,
+SELECT c.oid, c.relnamespace, c.relname, c.relkind::text, c.relpersistence = 'u', c.relrowsecurity, c.relforcerowsecurity,
        coalesce(CASE WHEN c.relkind = 'c' THEN obj_description(c.reltype, 'pg_type') ELSE obj_description(c.oid, 'pg_class') END, ''),
        coalesce(c.reloptions, '{}'),
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) ELSE '' END,
@@ -26,17 +26,17 @@ SELECT c.oid, c.relnamespace, c.relname, c.relkind::text, c.relrowsecurity, c.re
  ORDER BY c.relname`, func(scan func(...any) error) error {
 		var oid, ns uint32
 		var name, kind, comment, def, strat, partDef, partExprs string
-		var rls, force bool
+		var unlogged, rls, force bool
 		var options []string
 		var partAttrs []int16
-		if err := scan(&oid, &ns, &name, &kind, &rls, &force, &comment, &options, &def, &strat, &partDef, &partAttrs, &partExprs); err != nil {
+		if err := scan(&oid, &ns, &name, &kind, &unlogged, &rls, &force, &comment, &options, &def, &strat, &partDef, &partAttrs, &partExprs); err != nil {
 			return err
 		}
 		s := in.schemas[ns]
 		r := &relation{oid: oid, kind: kind, schema: s, columns: map[int16]*column{}}
 		switch kind {
 		case "r", "p":
-			r.table = &schema.Table{Schema: s, Name: name, Comment: comment, RowSecurity: schema.RowSecurity{Enabled: rls, Forced: force}}
+			r.table = &schema.Table{Schema: s, Name: name, Comment: comment, Unlogged: unlogged, RowSecurity: schema.RowSecurity{Enabled: rls, Forced: force}}
 			if kind == "p" {
 				r.table.Partition, r.partAttrs = partition(strat, partDef, partAttrs, partExprs), partAttrs
 			}
@@ -203,7 +203,10 @@ SELECT c.oid, c.relnamespace, c.relname, c.oid::regclass::text, s.seqtypid, form
 		}
 		switch {
 		case q.identity && c != nil && c.Identity != nil:
-			c.Identity.Start, c.Identity.Increment = q.start, q.inc
+			// Options equal to the defaults for the column's type go when
+			// the realm is normalised.
+			id := c.Identity
+			id.Start, id.Increment, id.Min, id.Max, id.Cache, id.Cycle = q.start, q.inc, &q.min, &q.max, &q.cache, q.cycle
 			continue
 		case c != nil && q.serial(c):
 			c.Type = schema.Type{Name: map[string]string{"integer": "serial", "bigint": "bigserial", "smallint": "smallserial"}[c.Type.Name]}

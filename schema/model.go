@@ -67,6 +67,7 @@ type Table struct {
 	Triggers    []*Trigger
 	Policies    []*Policy
 	RowSecurity RowSecurity
+	Unlogged    bool // CREATE UNLOGGED TABLE
 	Comment     string
 	Pos         Pos
 }
@@ -95,10 +96,16 @@ type Column struct {
 }
 
 // Identity makes a column GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY.
+// Start is always set (DefaultStart when left out); Min, Max and Cache
+// are nil when PostgreSQL's default for the column's type and the
+// direction of Increment (Normalize).
 type Identity struct {
 	Always    bool
 	Start     int64
 	Increment int64
+	Min, Max  *int64
+	Cache     *int64
+	Cycle     bool
 }
 
 // ExprKind says how an expression was written.
@@ -185,16 +192,22 @@ type ForeignKey struct {
 	Deferrable bool
 	// InitiallyDeferred: DEFERRABLE INITIALLY DEFERRED.
 	InitiallyDeferred bool
-	Comment           string
-	Pos               Pos
+	// MatchFull: MATCH FULL (MATCH SIMPLE when false).
+	MatchFull bool
+	// OnDeleteColumns are the columns ON DELETE SET NULL or SET DEFAULT
+	// sets (PostgreSQL 15+); nil for all of Columns.
+	OnDeleteColumns []string
+	Comment         string
+	Pos             Pos
 }
 
 // Check is a CHECK constraint.
 type Check struct {
-	Name    string
-	Expr    string
-	Comment string
-	Pos     Pos
+	Name      string
+	Expr      string
+	NoInherit bool // NO INHERIT: it holds for this table, not its children
+	Comment   string
+	Pos       Pos
 }
 
 // Exclude is an EXCLUDE constraint.

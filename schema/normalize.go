@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"math"
 	"math/big"
 	"regexp"
 	"slices"
@@ -16,37 +15,22 @@ import (
 // out.
 
 // Normalize normalises every object of the realm that has a Normalize
-// method; readers that build a realm whole (the SQL loader, inspect) call
-// it once at the end. Normalising twice changes nothing.
+// method. Readers that build a realm whole (the SQL loader, inspect) call
+// it once at the end; the HCL decoder normalises each object it decodes.
+// Normalising twice changes nothing.
 func (r *Realm) Normalize() {
 	for _, s := range r.Schemas {
 		for _, t := range s.Tables {
-			if t.PrimaryKey != nil {
-				t.PrimaryKey.Normalize()
-			}
-			for _, ix := range t.Indexes {
-				ix.Normalize()
-			}
-			for _, fk := range t.ForeignKeys {
-				fk.Normalize()
-			}
-			for _, ex := range t.Excludes {
-				ex.Normalize()
-			}
-			for _, tr := range t.Triggers {
-				tr.Normalize()
-			}
-			for _, p := range t.Policies {
-				p.Normalize()
-			}
+			t.Normalize()
 		}
 		for _, v := range s.Views {
-			for _, ix := range v.Indexes {
-				ix.Normalize()
-			}
-			for _, tr := range v.Triggers {
-				tr.Normalize()
-			}
+			v.Normalize()
+		}
+		for _, d := range s.Domains {
+			d.Normalize()
+		}
+		for _, c := range s.Composites {
+			c.Normalize()
 		}
 		for _, f := range s.Funcs {
 			f.Normalize()
@@ -54,6 +38,67 @@ func (r *Realm) Normalize() {
 		for _, q := range s.Sequences {
 			q.Normalize()
 		}
+	}
+}
+
+// Normalize normalises a table: its columns' defaults (NormalizeDefault),
+// identities and COLLATE naming the type's own collation; its keys,
+// indexes and partition key, whose parts drop the operator classes and
+// collations that are their column's defaults (normalizeKeyParts); its
+// constraints, triggers and policies.
+func (t *Table) Normalize() {
+	for _, c := range t.Columns {
+		normalizeColumnCollation(c)
+		c.Default = NormalizeDefault(c.Default, c.Type)
+		if c.Identity != nil {
+			c.Identity.Normalize(c.Type)
+		}
+	}
+	if t.PrimaryKey != nil {
+		t.PrimaryKey.Normalize()
+		normalizeKeyParts(t.PrimaryKey.Parts, t.PrimaryKey.Method, t.Columns)
+	}
+	for _, ix := range t.Indexes {
+		ix.Normalize()
+		normalizeKeyParts(ix.Parts, ix.Method, t.Columns)
+	}
+	if t.Partition != nil {
+		normalizePartition(t.Partition, t.Columns)
+	}
+	for _, fk := range t.ForeignKeys {
+		fk.Normalize()
+	}
+	for _, ex := range t.Excludes {
+		ex.Normalize()
+	}
+	for _, tr := range t.Triggers {
+		tr.Normalize()
+	}
+	for _, p := range t.Policies {
+		p.Normalize()
+	}
+}
+
+// Normalize normalises a view's indexes (a materialized view's) and
+// triggers.
+func (v *View) Normalize() {
+	for _, ix := range v.Indexes {
+		ix.Normalize()
+		normalizeKeyParts(ix.Parts, ix.Method, v.Columns)
+	}
+	for _, tr := range v.Triggers {
+		tr.Normalize()
+	}
+}
+
+// Normalize normalises a domain's default.
+func (d *Domain) Normalize() { d.Default = NormalizeDefault(d.Default, d.Type) }
+
+// Normalize clears a composite's field COLLATE that names the field
+// type's own collation.
+func (c *Composite) Normalize() {
+	for _, f := range c.Fields {
+		normalizeColumnCollation(f)
 	}
 }
 
@@ -97,9 +142,10 @@ func indexMethod(m string) string {
 	return m
 }
 
-// Normalize normalises a routine's words and defaults, and spells out
-// the result a function with OUT arguments and no RETURNS has: the type
-// of its one OUT argument, or record.
+// Normalize normalises a routine's words and defaults, its arguments'
+// by NormalizeDefault, and spells out the result a function with OUT
+// arguments and no RETURNS has: the type of its one OUT argument, or
+// record.
 func (f *Func) Normalize() {
 	f.Lang = strings.ToUpper(f.Lang)
 	f.Volatility = unlessDefault(f.Volatility, "VOLATILE")
@@ -108,6 +154,7 @@ func (f *Func) Normalize() {
 	var out []*FuncArg
 	for _, a := range f.Args {
 		a.Mode = unlessDefault(a.Mode, "IN")
+		a.Default = NormalizeDefault(a.Default, a.Type)
 		if a.Mode == "OUT" || a.Mode == "INOUT" {
 			out = append(out, a)
 		}
@@ -156,21 +203,11 @@ func (s *Sequence) Normalize() {
 	if s.Type.UserKind == "" && s.Type.Raw == "" && s.Type.Name == "bigint" && s.Type.Array == 0 {
 		s.Type = Type{}
 	}
-	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
-	switch s.Type.Name {
-	case "smallint":
-		lo, hi = math.MinInt16, math.MaxInt16
-	case "integer":
-		lo, hi = math.MinInt32, math.MaxInt32
-	}
 	inc := int64(1)
 	if s.Increment != nil {
 		inc = *s.Increment
 	}
-	defMin, defMax := int64(1), hi
-	if inc < 0 {
-		defMin, defMax = lo, -1
-	}
+	defMin, defMax := SequenceBounds(s.Type, inc)
 	minv, maxv := defMin, defMax
 	if s.Min != nil {
 		minv = *s.Min
@@ -237,13 +274,17 @@ var numberRe = regexp.MustCompile(`^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+
 // and DEFAULT '7' on an integer column as 7. So:
 //
 //   - SQL text that is a literal cast to t itself (modifiers aside:
-//     'x'::character varying on a varchar(10)) is that literal: a string,
-//     or a number for a numeric type;
+//     'x'::character varying on a varchar(10)), or a typed literal
+//     (interval '2 hours'), is that literal: a string, or a number for a
+//     numeric type;
 //   - on a numeric type (smallint, integer, bigint, numeric, real, double
 //     precision), a number cast to any of them ('1500'::numeric on a
 //     double precision column, where PostgreSQL hides the implicit cast)
 //     is a number, and so is a string literal that is a number;
-//   - a bare number is a number, true and false are bools.
+//   - a bare number is a number, true and false are bools;
+//   - a string of type boolean, date, timestamp, time, interval or jsonb
+//     is spelled as PostgreSQL prints the value back, where
+//     canonicalLiteral knows how: 'yes' is true, '2 hours' '02:00:00'.
 //
 // Other SQL, and literals cast to other types, are returned unchanged; e
 // is never modified.
@@ -257,6 +298,7 @@ func NormalizeDefault(e *Expr, t Type) *Expr {
 	switch {
 	case e.Kind == ExprString && numeric && numberRe.MatchString(v):
 		out.Kind, out.Value = ExprNumber, numberText(v)
+	case e.Kind == ExprString:
 	case e.Kind != ExprSQL:
 		return e
 	case v == "true" || v == "false":
@@ -275,6 +317,14 @@ func NormalizeDefault(e *Expr, t Type) *Expr {
 		default:
 			return e
 		}
+	}
+	if out.Kind == ExprString {
+		if text, kind, ok := canonicalLiteral(out.Value, t); ok {
+			out.Kind, out.Value = kind, text
+		}
+	}
+	if out == *e {
+		return e
 	}
 	return &out
 }
@@ -304,34 +354,51 @@ func numberText(v string) string {
 	return NumberText(f)
 }
 
-// castLiteral splits 'literal'::type, or number::type, into the
-// literal's value and the type's text; quoted tells which it was.
+// castLiteral splits 'literal'::type, type 'literal' or number::type
+// into the literal's value and the type's text; quoted tells whether the
+// literal was a string.
 func castLiteral(v string) (lit, typ string, quoted, ok bool) {
-	if !strings.HasPrefix(v, "'") {
-		lit, typ, ok = strings.Cut(v, "::")
-		if !ok || !numberRe.MatchString(lit) {
+	q := strings.IndexByte(v, '\'')
+	switch {
+	case q == 0:
+		lit, rest, ok := quotedLiteral(v)
+		rest, cast := strings.CutPrefix(rest, "::")
+		if !ok || !cast {
 			return "", "", false, false
 		}
-		return lit, strings.TrimSpace(typ), false, true
-	}
-	var b strings.Builder
-	i := 1
-	for ; i < len(v); i++ {
-		if v[i] == '\'' {
-			if i+1 < len(v) && v[i+1] == '\'' {
-				b.WriteByte('\'')
-				i++
-				continue
-			}
-			break
+		return lit, strings.TrimSpace(rest), true, true
+	case q > 0:
+		lit, rest, ok := quotedLiteral(v[q:])
+		typ := strings.TrimSpace(v[:q])
+		if !ok || rest != "" || typ == "" {
+			return "", "", false, false
 		}
-		b.WriteByte(v[i])
+		return lit, typ, true, true
 	}
-	rest, found := strings.CutPrefix(v[min(i+1, len(v)):], "::")
-	if i >= len(v) || !found {
+	lit, typ, ok = strings.Cut(v, "::")
+	if !ok || !numberRe.MatchString(lit) {
 		return "", "", false, false
 	}
-	return b.String(), strings.TrimSpace(rest), true, true
+	return lit, strings.TrimSpace(typ), false, true
+}
+
+// quotedLiteral reads the string literal v starts with, quotes doubled
+// inside, and returns its value and the text after it.
+func quotedLiteral(v string) (lit, rest string, ok bool) {
+	var b strings.Builder
+	for i := 1; i < len(v); i++ {
+		if v[i] != '\'' {
+			b.WriteByte(v[i])
+			continue
+		}
+		if i+1 < len(v) && v[i+1] == '\'' {
+			b.WriteByte('\'')
+			i++
+			continue
+		}
+		return b.String(), v[i+1:], true
+	}
+	return "", "", false
 }
 
 // castTypeIs reports whether the type text of a cast names t, modifiers

@@ -33,7 +33,10 @@ import (
 //     predicates, policies, trigger conditions, view queries, routine
 //     bodies) is the source text as written, without the parentheses the
 //     syntax requires around it and without surrounding white space.
-//     Literal defaults become string, number or bool values as in HCL.
+//     Literal defaults become string, number or bool values as in HCL,
+//     and so do literals cast to the column's type; then they are put in
+//     the form PostgreSQL stores (schema.NormalizeDefault: 'yes' on a
+//     boolean is true, '2 hours' on an interval '02:00:00').
 //   - Unnamed constraints and indexes get the names PostgreSQL gives them
 //     (schema.DefaultName), after dropping key constraints that repeat one
 //     another as CREATE TABLE does; settings equal to PostgreSQL's defaults

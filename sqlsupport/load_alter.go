@@ -147,6 +147,8 @@ func (st *ldStmt) alterTableCmd(t *schema.Table, cmd *pg_query.AlterTableCmd, sp
 		t.RowSecurity.Forced = true
 	case pg_query.AlterTableType_AT_NoForceRowSecurity:
 		t.RowSecurity.Forced = false
+	case pg_query.AlterTableType_AT_SetLogged, pg_query.AlterTableType_AT_SetUnLogged:
+		t.Unlogged = cmd.Subtype == pg_query.AlterTableType_AT_SetUnLogged
 	default:
 		st.skip(st.firstWords(a, b, 6))
 	}

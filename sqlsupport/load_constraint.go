@@ -69,7 +69,7 @@ func (st *ldStmt) constraint(t *schema.Table, con *pg_query.Constraint, a, b int
 	case pg_query.ConstrType_CONSTR_CHECK:
 		text, _ := st.parenAfter(a, pg_query.Token_CHECK)
 		used := ldColumnRefs(con.RawExpr)
-		ck := &schema.Check{Name: con.Conname, Expr: text, Pos: pos}
+		ck := &schema.Check{Name: con.Conname, Expr: text, NoInherit: con.IsNoInherit, Pos: pos}
 		if conTaken(ck.Name) {
 			st.fail("Constraint %q already exists", ck.Name)
 			return nil
@@ -81,14 +81,14 @@ func (st *ldStmt) constraint(t *schema.Table, con *pg_query.Constraint, a, b int
 			}
 			ck.Name = schema.DefaultName(t.Name, one, "check", conTaken)
 		}
-		if con.IsNoInherit {
-			st.skip("NO INHERIT")
-		}
 		st.l.uses[ck] = used
 		t.Checks = append(t.Checks, ck)
 		return ck
 	case pg_query.ConstrType_CONSTR_FOREIGN:
-		return st.foreignKey(t, con, keys, pos)
+		if fk := st.foreignKey(t, con, keys, pos); fk != nil {
+			return fk
+		}
+		return nil // not a typed nil: callers switch on the type
 	case pg_query.ConstrType_CONSTR_EXCLUSION:
 		return st.exclude(t, con, a, pos, indexTaken)
 	}
@@ -112,14 +112,15 @@ func (st *ldStmt) foreignKey(t *schema.Table, con *pg_query.Constraint, keys []s
 	if fk.Name == "" {
 		fk.Name = schema.DefaultName(t.Name, schema.NameAddition(cols), "fkey", conTaken)
 	}
-	switch con.FkMatchtype {
-	case "f":
-		st.skip("MATCH FULL")
-	case "p":
+	fk.MatchFull = con.FkMatchtype == "f"
+	if con.FkMatchtype == "p" {
 		st.skip("MATCH PARTIAL")
 	}
-	if len(con.FkDelSetCols) > 0 {
-		st.skip("ON DELETE SET … (columns)")
+	fk.OnDeleteColumns = ldStrings(con.FkDelSetCols)
+	for _, c := range fk.OnDeleteColumns {
+		if !slices.Contains(cols, c) {
+			st.fail("Column %q referenced in ON DELETE SET action must be part of foreign key", c)
+		}
 	}
 	schemas := []string{con.Pktable.Schemaname}
 	if con.Pktable.Schemaname == "" {

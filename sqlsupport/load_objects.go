@@ -322,27 +322,21 @@ func (st *ldStmt) createSequence(n *pg_query.CreateSeqStmt) {
 
 // sequenceOptions applies the options of CREATE or ALTER SEQUENCE.
 func (st *ldStmt) sequenceOptions(q *schema.Sequence, options []*pg_query.Node) {
-	num := func(n *pg_query.Node) *int64 {
-		if v, ok := ldInt(n); ok {
-			return &v
-		}
-		return nil
-	}
 	for _, o := range options {
 		d := o.GetDefElem()
 		switch d.GetDefname() {
 		case "as":
 			st.typeOf(d.Arg.GetTypeName(), &q.Type)
 		case "increment":
-			q.Increment = num(d.Arg)
+			q.Increment = ldIntPtr(d.Arg)
 		case "minvalue":
-			q.Min = num(d.Arg)
+			q.Min = ldIntPtr(d.Arg)
 		case "maxvalue":
-			q.Max = num(d.Arg)
+			q.Max = ldIntPtr(d.Arg)
 		case "start":
-			q.Start = num(d.Arg)
+			q.Start = ldIntPtr(d.Arg)
 		case "cache":
-			q.Cache = num(d.Arg)
+			q.Cache = ldIntPtr(d.Arg)
 		case "cycle":
 			q.Cycle = ldBool(d.Arg)
 		case "owned_by":

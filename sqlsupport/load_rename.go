@@ -188,6 +188,7 @@ func (l *loader) retargetColumn(t *schema.Table, from, to string) {
 	}
 	for _, fk := range t.ForeignKeys {
 		swap(fk.Columns)
+		swap(fk.OnDeleteColumns)
 	}
 	l.eachTable(func(o *schema.Table) {
 		for _, fk := range o.ForeignKeys {

@@ -26,9 +26,6 @@ func (st *ldStmt) createTable(n *pg_query.CreateStmt) {
 	if s == nil {
 		return
 	}
-	if rv.Relpersistence == "u" {
-		st.skip("UNLOGGED")
-	}
 	if len(n.Options) > 0 {
 		st.skip("WITH (…) storage parameters")
 	}
@@ -41,7 +38,7 @@ func (st *ldStmt) createTable(n *pg_query.CreateStmt) {
 	if n.AccessMethod != "" {
 		st.skip("USING " + n.AccessMethod)
 	}
-	t := &schema.Table{Schema: s, Name: rv.Relname, Pos: st.stmtPos()}
+	t := &schema.Table{Schema: s, Name: rv.Relname, Unlogged: rv.Relpersistence == "u", Pos: st.stmtPos()}
 	s.Tables = append(s.Tables, t)
 	elems := st.list(st.next(st.afterName(st.at(rv.Location)), '('))
 	for i, e := range n.TableElts {
@@ -199,12 +196,11 @@ func ldDeferrable(to any, ct pg_query.ConstrType) {
 // PostgreSQL would choose (as pg_dump writes them).
 func (st *ldStmt) identity(t *schema.Table, c *schema.Column, when string, options []*pg_query.Node, prev *schema.Identity) *schema.Identity {
 	id := &schema.Identity{Always: when != "d", Increment: 1}
-	startSet := false
+	startSet, minSet, maxSet := false, false, false
 	if prev != nil {
 		*id = *prev
 		startSet = true
 	}
-	var others []*pg_query.DefElem
 	for _, o := range options {
 		d := o.GetDefElem()
 		switch d.GetDefname() {
@@ -212,40 +208,52 @@ func (st *ldStmt) identity(t *schema.Table, c *schema.Column, when string, optio
 			id.Start, startSet = ldIntOr(d.Arg, id.Start), true
 		case "increment":
 			id.Increment = ldIntOr(d.Arg, id.Increment)
+		case "minvalue":
+			id.Min, minSet = ldIntPtr(d.Arg), true
+		case "maxvalue":
+			id.Max, maxSet = ldIntPtr(d.Arg), true
+		case "cache":
+			id.Cache = ldIntPtr(d.Arg)
+		case "cycle":
+			id.Cycle = ldBool(d.Arg)
 		case "generated":
 			if v, ok := ldInt(d.Arg); ok {
 				id.Always = v == 'a'
 			}
 		case "restart":
 			st.skip("RESTART")
+		case "sequence_name":
+			if _, name := ldSplitName(ldStrings(d.Arg.GetList().GetItems())); name != schema.DefaultName(t.Name, c.Name, "seq", nil) {
+				st.skip("identity option SEQUENCE NAME")
+			}
 		default:
-			others = append(others, d)
+			st.skip("identity option " + ldUpper(strings.ReplaceAll(d.GetDefname(), "_", " ")))
+		}
+	}
+	// A change of direction keeps the bounds the sequence has unless
+	// this command sets them.
+	if prev != nil && (prev.Increment < 0) != (id.Increment < 0) {
+		lo, hi := schema.SequenceBounds(c.Type, prev.Increment)
+		if !minSet && prev.Min == nil {
+			id.Min = &lo
+		}
+		if !maxSet && prev.Max == nil {
+			id.Max = &hi
 		}
 	}
 	if !startSet {
-		id.Start = schema.IdentityStart(id.Increment)
-	}
-	// What PostgreSQL chooses: the sequence the normalised model implies.
-	implied := &schema.Sequence{Type: c.Type, Increment: &id.Increment}
-	implied.Normalize()
-	for _, d := range others {
-		switch d.GetDefname() {
-		case "sequence_name":
-			_, name := ldSplitName(ldStrings(d.Arg.GetList().GetItems()))
-			if name == schema.DefaultName(t.Name, c.Name, "seq", nil) {
-				continue
-			}
-		case "minvalue", "maxvalue", "cache", "cycle":
-			q := &schema.Sequence{Type: c.Type, Increment: &id.Increment}
-			st.sequenceOptions(q, []*pg_query.Node{{Node: &pg_query.Node_DefElem{DefElem: d}}})
-			q.Normalize()
-			if q.Min == implied.Min && q.Max == implied.Max && q.Cache == nil && !q.Cycle {
-				continue
-			}
-		}
-		st.skip("identity option " + ldUpper(strings.ReplaceAll(d.GetDefname(), "_", " ")))
+		id.Start = id.DefaultStart()
 	}
 	return id
+}
+
+// ldIntPtr is an integer option's value, nil when it has none (NO
+// MINVALUE).
+func ldIntPtr(n *pg_query.Node) *int64 {
+	if v, ok := ldInt(n); ok {
+		return &v
+	}
+	return nil
 }
 
 func ldIntOr(n *pg_query.Node, def int64) int64 {

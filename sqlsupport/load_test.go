@@ -83,7 +83,7 @@ ALTER TABLE t OWNER TO bob, ALTER COLUMN a SET STATISTICS 100;
 CREATE FUNCTION f() RETURNS int LANGUAGE sql COST 5 SET search_path = public AS 'SELECT 1';`
 	l := load(sql)
 	assert.Equal(t, []string{
-		"warning sql-not-modelled: Not part of the schema model, ignored: UNLOGGED, WITH (…) storage parameters, TABLESPACE, MATCH FULL @ " + strings.Split(sql, ";")[0],
+		"warning sql-not-modelled: Not part of the schema model, ignored: WITH (…) storage parameters, TABLESPACE @ " + strings.Split(sql, ";")[0],
 		"warning sql-not-modelled: Not part of the schema model, ignored: OWNER TO bob, ALTER COLUMN a SET STATISTICS 100 @ ALTER TABLE t OWNER TO bob, ALTER COLUMN a SET STATISTICS 100",
 		"warning sql-not-modelled: Not part of the schema model, ignored: COST, SET configuration @ CREATE FUNCTION f() RETURNS int LANGUAGE sql COST 5 SET search_path = public AS 'SELECT 1'",
 	}, diags(l, "x.sql", sql))
@@ -388,4 +388,15 @@ func TestLoadCustomDelimiter(t *testing.T) {
 	require.NotNil(t, s.Table("t"), "the statement after a -- end delimiter loads")
 	require.Len(t, s.Funcs, 1)
 	assert.Equal(t, "CREATE TABLE t", text[s.Table("t").Pos.Range.Start:s.Table("t").Pos.Range.Start+14], "positions are the file's")
+}
+
+// TestOnDeleteSetColumnsOfKey: ON DELETE SET NULL (…) may name only
+// columns of the key, as PostgreSQL requires.
+func TestOnDeleteSetColumnsOfKey(t *testing.T) {
+	sql := `CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
+CREATE TABLE c (a int, b int, x int, FOREIGN KEY (a, b) REFERENCES p ON DELETE SET NULL (x))`
+	l := load(sql)
+	assert.Equal(t, []string{
+		`error sql-replay: Column "x" referenced in ON DELETE SET action must be part of foreign key @ ` + strings.Split(sql, ";\n")[1],
+	}, diags(l, "x.sql", sql))
 }

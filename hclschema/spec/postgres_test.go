@@ -336,6 +336,13 @@ var attrPaths = []struct {
 	{"policy.for_each", false, "any"},
 	{"variable.type", true, "any"}, {"variable.default", false, "any"},
 	{"variable.description", false, "string"},
+	// Not in Atlas's HCL: schema-ls attributes, each documented so.
+	{"table.unlogged", false, "bool"},
+	{"table.check.no_inherit", false, "bool"},
+	{"table.column.identity.min_value", false, "number"}, {"table.column.identity.max_value", false, "number"},
+	{"table.column.identity.cache", false, "number"}, {"table.column.identity.cycle", false, "bool"},
+	{"table.foreign_key.match", false, "const:SIMPLE|FULL"},
+	{"table.foreign_key.on_delete_columns", false, "refs:column"},
 }
 
 func TestAttributes(t *testing.T) {

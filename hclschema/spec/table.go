@@ -11,6 +11,7 @@ var Table = &Block{
 		comment("table"),
 		dependsOn(),
 		forEach(),
+		attr("unlogged", "Makes the table `UNLOGGED`: its writes skip the write-ahead log, so it is faster but emptied after a crash and not replicated. Not in Atlas's HCL: a schema-ls attribute.", boolean),
 	},
 	Blocks: []*Block{
 		tableColumn,
@@ -18,7 +19,7 @@ var Table = &Block{
 		indexBlock("table"),
 		uniqueBlock,
 		foreignKey,
-		checkBlock("A `CHECK` constraint: each row must make the expression true (or null).", "row"),
+		tableCheck,
 		excludeBlock,
 		partitionBlock,
 		rowSecurity,
@@ -50,8 +51,12 @@ var tableColumn = &Block{
 			Doc:    "Makes the column an identity column (`GENERATED … AS IDENTITY`), filled from an implicit sequence.",
 			Attrs: []*Attr{
 				attr("generated", "`ALWAYS` rejects explicit values unless overridden; `BY_DEFAULT` uses the sequence only when no value is given.", consts("ALWAYS", "BY_DEFAULT")),
-				attr("start", "The first value the identity sequence produces.", number),
+				attr("start", "The first value the identity sequence produces; its minimum (or maximum, counting down) when omitted.", number),
 				attr("increment", "The step between consecutive identity values.", number),
+				attr("min_value", "The sequence's `MINVALUE`; 1 counting up, the type's minimum counting down, when omitted. Not in Atlas's `identity` block (its `sequence` block has it): a schema-ls attribute.", number),
+				attr("max_value", "The sequence's `MAXVALUE`; the type's maximum counting up, -1 counting down, when omitted. Not in Atlas's `identity` block (its `sequence` block has it): a schema-ls attribute.", number),
+				attr("cache", "How many values the sequence allocates ahead (`CACHE`); 1 when omitted. Not in Atlas's `identity` block (its `sequence` block has it): a schema-ls attribute.", number),
+				attr("cycle", "Wraps around at the bound instead of failing (`CYCLE`). Not in Atlas's `identity` block (its `sequence` block has it): a schema-ls attribute.", boolean),
 			},
 		},
 		{
@@ -105,6 +110,8 @@ var foreignKey = &Block{
 		required(attr("ref_columns", "The referenced columns, such as `table.users.column.id`, in the same order as `columns`.", refs("column"))),
 		attr("on_update", "What happens to referencing rows when the referenced key changes (`ON UPDATE`).", consts(referenceActions...)),
 		attr("on_delete", "What happens to referencing rows when the referenced row is deleted (`ON DELETE`).", consts(referenceActions...)),
+		attr("on_delete_columns", "With `on_delete = SET_NULL` or `SET_DEFAULT`, the columns it sets, some of `columns` (`ON DELETE SET NULL (…)`, PostgreSQL 15+); all of them when omitted. Not in Atlas's HCL: a schema-ls attribute.", refs("column")),
+		attr("match", "How a multicolumn key with nulls matches: `SIMPLE` (the default) lets any null column skip the check, `FULL` requires all columns null or none (`MATCH FULL`). Not in Atlas's HCL: a schema-ls attribute.", consts("SIMPLE", "FULL")),
 		deferrable("constraint"),
 		comment("constraint"),
 	},
@@ -170,6 +177,13 @@ var rowSecurity = &Block{
 		attr("enforced", "Applies the policies to the table's owner too (`FORCE ROW LEVEL SECURITY`).", boolean),
 	},
 }
+
+// tableCheck is a CHECK constraint of a table.
+var tableCheck = func() *Block {
+	b := checkBlock("A `CHECK` constraint: each row must make the expression true (or null).", "row")
+	b.Attrs = append(b.Attrs, attr("no_inherit", "Makes the constraint `NO INHERIT`: it holds for this table but not for tables inheriting from it. Not in Atlas's HCL: a schema-ls attribute.", boolean))
+	return b
+}()
 
 // checkBlock is a CHECK constraint of a table or a domain.
 // what is what the expression is evaluated for ("row", "value").
