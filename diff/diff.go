@@ -71,10 +71,12 @@ const (
 	createExtensions
 	createTypes
 	createSequences
-	dropDependents  // foreign keys, views, triggers, policies, indexes that change or go
-	dropConstraints // keys and checks that change or go: their names are free again
-	dropTables      // before tables and indexes are created: they may reuse names
+	dropDependents     // foreign keys, views, triggers, policies, indexes that change or go
+	dropConstraints    // keys and checks that change or go: their names are free again
+	dropTables         // before tables and indexes are created: they may reuse names
+	dropRemadeRoutines // routines made anew, once nothing using them stays
 	createEarlyRoutines
+	convertColumns // columns of the types made anew (convert.go)
 	alterTables
 	createIndexes
 	addForeignKeys
@@ -99,6 +101,8 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 		to = &schema.Realm{}
 	}
 	p.extensions(from, to)
+	p.types(from, to)
+	p.routines(from, to)
 	for _, ts := range to.Schemas {
 		fs := from.Schema(ts.Name)
 		if fs == nil {
@@ -135,6 +139,8 @@ type planner struct {
 	// touched records, by qualified name, what the plan does to tables
 	// that foreign keys depend on.
 	touched map[string]*tableChanges
+	// remade is what the plan makes anew: types and routines (types.go).
+	remade remade
 }
 
 func (p *planner) add(ph phase, sql, reverse string, destructive bool) {
@@ -176,10 +182,8 @@ func collapse(s string) string {
 // schema plans the changes within one schema (from is empty when the
 // schema is new, to when it goes).
 func (p *planner) schema(from, to *schema.Schema) {
-	p.types(from, to)
 	p.sequences(from, to)
 	p.tables(from, to)
-	p.routines(from, to)
 	if from.Comment != to.Comment && to.Name != "" && (to.Pos != (schema.Pos{}) || to.Comment != "") {
 		p.add(setComments, commentOn("SCHEMA "+ident(to.Name), to.Comment), commentOn("SCHEMA "+ident(to.Name), from.Comment), false)
 	}

@@ -2,232 +2,254 @@ package diff
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/schema-ls/schema-ls/schema"
 )
 
-// views plans the views and materialized views of both realms at once,
-// since a view may read views and tables of any schema. A view whose
-// query, columns or options change is dropped and created again (CREATE
-// OR REPLACE VIEW cannot drop or reorder columns), with its indexes; so
-// is a view that reads a table whose column types change (PostgreSQL
-// refuses the change while the view exists) or a view that is dropped.
-// Drops go dependents first, creations in dependency order.
-func (p *planner) views(from, to *schema.Realm) {
-	all := func(r *schema.Realm) []*schema.View {
-		var out []*schema.View
+// routines plans the functions and procedures of every schema at once,
+// since one may call another's: a routine is known by its kind, name
+// and IN argument types; one whose body or options change is replaced
+// (CREATE OR REPLACE), one that cannot be (remakeRoutines) is dropped
+// and created. Creations go callees first, drops callers first.
+func (p *planner) routines(from, to *schema.Realm) {
+	p.remakeRoutines(from, to)
+	for _, f := range orderRoutines(allRoutines(to)) {
+		var old *schema.Func
+		if s := from.Schema(f.Schema.Name); s != nil {
+			old = findRoutine(s.Funcs, f)
+		}
+		if f.Kind == schema.Aggregate {
+			if old == nil {
+				p.warn(fmt.Sprintf("aggregate %s: aggregates are not planned; create it by hand", qname(f.Schema, f.Name)))
+			}
+			continue
+		}
+		ph := p.createPhase(f)
+		before := ""
+		switch {
+		case old == nil || p.remade.routines[old]:
+			p.add(ph, createRoutine(f, false), dropRoutine(f), false)
+		case p.sameRoutine(old, f):
+			before = old.Comment
+		default:
+			p.add(ph, createRoutine(f, true), createRoutine(old, true), false)
+			before = old.Comment
+		}
+		what := routineKind(f) + " " + qname(f.Schema, f.Name) + "(" + signature(f) + ")"
+		p.commentChange(what, before, f.Comment)
+	}
+	dropped := orderRoutines(allRoutines(from))
+	for i := len(dropped) - 1; i >= 0; i-- {
+		f := dropped[i]
+		s := to.Schema(f.Schema.Name)
+		switch {
+		case f.Kind == schema.Aggregate:
+		case p.remade.routines[f]:
+			p.add(p.dropPhase(f), p.dropOld(f), createRoutine(f, false), false)
+		case s == nil || findRoutine(s.Funcs, f) == nil:
+			p.add(p.dropPhase(f), p.dropOld(f), createRoutine(f, false), true)
+		}
+	}
+	p.rebuildRoutineUsers(from, to)
+}
+
+func allRoutines(r *schema.Realm) []*schema.Func {
+	var out []*schema.Func
+	for _, s := range r.Schemas {
+		out = append(out, s.Funcs...)
+	}
+	return out
+}
+
+// orderRoutines puts a routine after the routines of the list its
+// definition names.
+func orderRoutines(list []*schema.Func) []*schema.Func {
+	byName := map[string][]*schema.Func{}
+	for _, f := range list {
+		byName[strings.ToLower(f.Name)] = append(byName[strings.ToLower(f.Name)], f)
+	}
+	var out []*schema.Func
+	done := map[*schema.Func]bool{}
+	var visit func(f *schema.Func)
+	visit = func(f *schema.Func) {
+		if done[f] {
+			return
+		}
+		done[f] = true
+		for _, w := range words(f.Body) {
+			for _, g := range byName[w] {
+				visit(g)
+			}
+		}
+		out = append(out, f)
+	}
+	for _, f := range list {
+		visit(f)
+	}
+	return out
+}
+
+// createPhase is when a routine is created: before the tables, which may
+// call it, unless it is in SQL and names a table, a view or another
+// routine the plan creates: PostgreSQL checks SQL bodies at creation.
+func (p *planner) createPhase(f *schema.Func) phase {
+	if strings.EqualFold(f.Lang, "sql") && slices.ContainsFunc(words(createRoutine(f, false)), func(w string) bool {
+		return p.remade.relations[w] || p.remade.createdNames[w] && w != strings.ToLower(f.Name)
+	}) {
+		return createRoutines
+	}
+	return createEarlyRoutines
+}
+
+// findRoutine finds the routine of list with f's kind, name and
+// signature.
+func findRoutine(list []*schema.Func, f *schema.Func) *schema.Func {
+	for _, o := range list {
+		if o.Name == f.Name && o.Kind == f.Kind && signature(o) == signature(f) {
+			return o
+		}
+	}
+	return nil
+}
+
+// remakeRoutines finds the routines of the current side that the plan
+// drops and creates again: those whose result, argument names or modes
+// change, that lose an argument default (CREATE OR REPLACE cannot do
+// it), that use a type made anew, that a routine of another kind
+// replaces, or whose SQL-standard body reads a table whose columns
+// change (PostgreSQL refuses the change while the body depends on
+// them: those are dropped early) or names a type or routine made anew.
+// It also notes the names of the routines the plan creates.
+func (p *planner) remakeRoutines(from, to *schema.Realm) {
+	for _, r := range []*schema.Realm{from, to} {
 		for _, s := range r.Schemas {
-			out = append(out, s.Views...)
-		}
-		return out
-	}
-	match := func(r *schema.Realm, v *schema.View) *schema.View {
-		if s := r.Schema(v.Schema.Name); s != nil {
-			for _, o := range s.Views {
-				if o.Name == v.Name && o.Materialized == v.Materialized {
-					return o
-				}
+			for _, t := range s.Tables {
+				p.remade.relations[strings.ToLower(t.Name)] = true
 			}
-		}
-		return nil
-	}
-	fromViews, toViews := all(from), all(to)
-	drop, create := map[*schema.View]bool{}, map[*schema.View]bool{}
-	for _, v := range toViews {
-		if old := match(from, v); old == nil || !p.sameView(old, v) {
-			create[v] = true
-			if old != nil {
-				drop[old] = true
+			for _, v := range s.Views {
+				p.remade.relations[strings.ToLower(v.Name)] = true
 			}
 		}
 	}
-	for _, v := range fromViews {
-		if match(to, v) == nil {
-			drop[v] = true
+	for _, ts := range to.Schemas {
+		fs := from.Schema(ts.Name)
+		for _, f := range ts.Funcs {
+			if fs == nil || findRoutine(fs.Funcs, f) == nil {
+				p.remade.createdNames[strings.ToLower(f.Name)] = true
+			}
+		}
+	}
+	for _, fs := range from.Schemas {
+		for _, f := range fs.Funcs {
+			p.remade.early[f] = sqlStandardBody(f.Body) && p.readsReshaped(f.Body, from, to)
 		}
 	}
 	for grew := true; grew; {
 		grew = false
-		for _, v := range fromViews {
-			if drop[v] || !p.readsRetyped(v) && !slices.ContainsFunc(fromViews, func(o *schema.View) bool { return drop[o] && mentions(v.Def, o.Name) }) {
-				continue
+		for _, fs := range from.Schemas {
+			ts := to.Schema(fs.Name)
+			for _, f := range fs.Funcs {
+				if ts != nil && f.Kind != schema.Aggregate && !p.remade.routines[f] && p.mustRemake(f, ts.Funcs) {
+					p.remade.routines[f] = true
+					p.remade.remadeNames[strings.ToLower(f.Name)] = true
+					p.remade.createdNames[strings.ToLower(f.Name)] = true
+					grew = true
+				}
 			}
-			drop[v], grew = true, true
-			if n := match(to, v); n != nil {
-				create[n] = true
-			}
-		}
-	}
-	dropped := orderViews(slices.DeleteFunc(slices.Clone(fromViews), func(v *schema.View) bool { return !drop[v] }))
-	for i := len(dropped) - 1; i >= 0; i-- {
-		v := dropped[i]
-		p.add(dropViews, dropView(v), createView(v), v.Materialized && match(to, v) == nil)
-	}
-	for _, v := range orderViews(slices.DeleteFunc(slices.Clone(toViews), func(v *schema.View) bool { return !create[v] })) {
-		p.add(createViews, createView(v), dropView(v), false)
-		p.viewExtras(&schema.View{Schema: v.Schema, Name: v.Name, Materialized: v.Materialized}, v)
-	}
-	for _, v := range toViews {
-		if old := match(from, v); old != nil && !create[v] {
-			p.viewExtras(old, v)
 		}
 	}
 }
 
-// readsRetyped reports whether a view's query names a table whose column
-// types this plan changes.
-func (p *planner) readsRetyped(v *schema.View) bool {
-	for t := range p.retyped {
-		if mentions(v.Def, t.Name) {
+// mustRemake reports whether a routine cannot change in place
+// (remakeRoutines); list is its schema's routines on the desired side.
+func (p *planner) mustRemake(old *schema.Func, list []*schema.Func) bool {
+	f := findRoutine(list, old)
+	if f == nil { // perhaps replaced by a routine of another kind
+		return slices.ContainsFunc(list, func(o *schema.Func) bool { return o.Name == old.Name && signature(o) == signature(old) })
+	}
+	if !sameResult(old, f) || slices.ContainsFunc(old.Args, func(a *schema.FuncArg) bool { return p.remadeType(a.Type) }) ||
+		old.Return != nil && p.remadeType(*old.Return) || slices.ContainsFunc(old.ReturnTable, func(c *schema.Column) bool { return p.remadeType(c.Type) }) {
+		return true
+	}
+	for i, a := range old.Args {
+		if a.Default != nil && f.Args[i].Default == nil {
 			return true
+		}
+	}
+	return p.remade.early[old] || sqlStandardBody(old.Body) && p.readsRemade(old.Body)
+}
+
+// remadeType reports whether a type is made anew by the plan.
+func (p *planner) remadeType(t schema.Type) bool { return p.remade.types[typeKey(t)] != nil }
+
+// readsReshaped reports whether SQL text names a table whose columns the
+// plan changes, drops or converts, or a table it drops or re-creates.
+func (p *planner) readsReshaped(sql string, from, to *schema.Realm) bool {
+	for _, fs := range from.Schemas {
+		ts := to.Schema(fs.Name)
+		for _, t := range fs.Tables {
+			if mentions(sql, t.Name) && (ts == nil || p.reshaped(t, ts.Table(t.Name))) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// viewExtras plans a view's indexes (materialized views), triggers and
-// comment.
-func (p *planner) viewExtras(from, to *schema.View) {
-	for _, ix := range from.Indexes {
-		if n := findIndex(to.Indexes, ix.Name); n == nil || !p.sameIndex(ix, n) {
-			p.add(dropDependents, "DROP INDEX "+qname(from.Schema, ix.Name), createIndex(from.Schema, from.Name, ix), false)
-		}
+// reshaped reports whether the plan changes, drops or converts a column
+// of table t, or drops or re-creates t (n is t on the desired side).
+func (p *planner) reshaped(t, n *schema.Table) bool {
+	if n == nil || p.retyped[t] || !samePartition(t.Partition, n.Partition) {
+		return true
 	}
-	for _, ix := range to.Indexes {
-		if o := findIndex(from.Indexes, ix.Name); o == nil || !p.sameIndex(o, ix) {
-			p.add(createTriggers, createIndex(to.Schema, to.Name, ix), "DROP INDEX "+qname(to.Schema, ix.Name), false)
-		}
-	}
-	p.triggersAndPolicies(to.Schema, to.Name, from.Triggers, to.Triggers, nil, nil)
-	if from.Comment != to.Comment {
-		what := "VIEW " + qname(to.Schema, to.Name)
-		if to.Materialized {
-			what = "MATERIALIZED " + what
-		}
-		p.add(setComments, commentOn(what, to.Comment), commentOn(what, from.Comment), false)
-	}
+	return slices.ContainsFunc(t.Columns, func(c *schema.Column) bool {
+		o := n.Column(c.Name)
+		return o == nil || !o.Type.Equal(c.Type) || o.Collate != c.Collate
+	})
 }
 
-func (p *planner) sameView(a, b *schema.View) bool {
-	if !p.sameQuery(a.Def, b.Def) || a.CheckOption != b.CheckOption || len(a.Columns) != len(b.Columns) {
-		return false
-	}
-	for i := range a.Columns {
-		if a.Columns[i].Name != b.Columns[i].Name {
-			return false
-		}
-	}
-	return true
+// sqlStandardBody reports whether a body is SQL-standard (BEGIN ATOMIC or
+// RETURN): PostgreSQL parses it at creation and records what it reads.
+func sqlStandardBody(body string) bool {
+	fields := strings.Fields(strings.ToUpper(strings.TrimSpace(body)))
+	return len(fields) > 1 && fields[0] == "BEGIN" && fields[1] == "ATOMIC" || len(fields) > 0 && fields[0] == "RETURN"
 }
 
-func createView(v *schema.View) string {
-	kind := "VIEW"
-	if v.Materialized {
-		kind = "MATERIALIZED VIEW"
+// dropPhase is when a routine going (or made anew) is dropped: one whose
+// SQL-standard body reads a table that changes before the table does;
+// one made anew once what used it is gone, before it is created again;
+// others last.
+func (p *planner) dropPhase(f *schema.Func) phase {
+	switch {
+	case p.remade.early[f]:
+		return dropDependents
+	case p.remade.routines[f]:
+		return dropRemadeRoutines
 	}
-	s := "CREATE " + kind + " " + qname(v.Schema, v.Name)
-	if len(v.Columns) > 0 {
-		names := make([]string, len(v.Columns))
-		for i, c := range v.Columns {
-			names[i] = c.Name
-		}
-		s += " (" + idents(names) + ")"
-	}
-	s += " AS " + strings.TrimSuffix(strings.TrimSpace(v.Def), ";")
-	if v.CheckOption != "" {
-		s += " WITH " + v.CheckOption + " CHECK OPTION"
-	}
-	return s
+	return dropRoutines
 }
 
-func dropView(v *schema.View) string {
-	if v.Materialized {
-		return "DROP MATERIALIZED VIEW " + qname(v.Schema, v.Name)
-	}
-	return "DROP VIEW " + qname(v.Schema, v.Name)
+func dropRoutine(f *schema.Func) string {
+	return "DROP " + routineKind(f) + " " + qname(f.Schema, f.Name) + "(" + signature(f) + ")"
 }
 
-// orderViews puts a view after the views its query names.
-func orderViews(views []*schema.View) []*schema.View {
-	var out []*schema.View
-	done := map[*schema.View]bool{}
-	var visit func(v *schema.View, depth int)
-	visit = func(v *schema.View, depth int) {
-		if done[v] || depth > len(views) {
-			return
-		}
-		for _, o := range views {
-			if o != v && mentions(v.Def, o.Name) {
-				visit(o, depth+1)
+// dropOld writes DROP FUNCTION or PROCEDURE of a routine of the current
+// side, naming the types made anew by their old names (they are renamed
+// before).
+func (p *planner) dropOld(f *schema.Func) string {
+	var types []string
+	for _, a := range f.Args {
+		if a.Mode != "OUT" {
+			t := a.Type
+			if r := p.remade.types[typeKey(t)]; r != nil {
+				t.Name = r.old
 			}
-		}
-		if !done[v] {
-			done[v] = true
-			out = append(out, v)
+			types = append(types, t.String())
 		}
 	}
-	for _, v := range views {
-		visit(v, 0)
-	}
-	return out
-}
-
-// mentions reports whether SQL text names name as a word.
-func mentions(sql, name string) bool {
-	return regexp.MustCompile(`(?i)(^|[^a-z0-9_$"])"?` + regexp.QuoteMeta(name) + `"?($|[^a-z0-9_$])`).MatchString(sql)
-}
-
-// routines plans functions and procedures: a routine is known by its name
-// and IN argument types; one whose body or options change is replaced
-// (CREATE OR REPLACE), one whose result changes is dropped and created.
-func (p *planner) routines(from, to *schema.Schema) {
-	find := func(list []*schema.Func, f *schema.Func) *schema.Func {
-		for _, o := range list {
-			if o.Name == f.Name && o.Kind == f.Kind && signature(o) == signature(f) {
-				return o
-			}
-		}
-		return nil
-	}
-	for _, f := range to.Funcs {
-		if f.Kind == schema.Aggregate {
-			if find(from.Funcs, f) == nil {
-				p.warn(fmt.Sprintf("aggregate %s: aggregates are not planned; create it by hand", qname(f.Schema, f.Name)))
-			}
-			continue
-		}
-		old := find(from.Funcs, f)
-		ph := createRoutines
-		if !strings.EqualFold(f.Lang, "sql") {
-			ph = createEarlyRoutines // bodies are not checked at creation: before the tables that may call them
-		}
-		switch {
-		case old == nil:
-			p.add(ph, createRoutine(f, false), dropRoutine(f), false)
-		case p.sameRoutine(old, f):
-		case sameResult(old, f):
-			p.add(ph, createRoutine(f, true), createRoutine(old, true), false)
-		default:
-			p.add(dropDependents, dropRoutine(old), createRoutine(old, false), false)
-			p.add(ph, createRoutine(f, false), dropRoutine(f), false)
-		}
-		before := ""
-		if old != nil {
-			before = old.Comment
-		}
-		if before != f.Comment {
-			what := routineKind(f) + " " + qname(f.Schema, f.Name) + "(" + signature(f) + ")"
-			p.add(setComments, commentOn(what, f.Comment), commentOn(what, before), false)
-		}
-	}
-	for _, f := range from.Funcs {
-		if f.Kind != schema.Aggregate && find(to.Funcs, f) == nil {
-			p.add(dropRoutines, dropRoutine(f), createRoutine(f, false), true)
-		}
-	}
+	return "DROP " + routineKind(f) + " " + qname(f.Schema, f.Name) + "(" + strings.Join(types, ", ") + ")"
 }
 
 func routineKind(f *schema.Func) string {
@@ -339,7 +361,7 @@ func createRoutine(f *schema.Func, replace bool) string {
 		b.WriteString(" PARALLEL " + f.Parallel)
 	}
 	body := strings.TrimSpace(f.Body)
-	if fields := strings.Fields(strings.ToUpper(body)); len(fields) > 1 && fields[0] == "BEGIN" && fields[1] == "ATOMIC" || len(fields) > 0 && fields[0] == "RETURN" {
+	if sqlStandardBody(body) {
 		b.WriteString("\n" + body)
 		return b.String()
 	}
@@ -349,126 +371,4 @@ func createRoutine(f *schema.Func, replace bool) string {
 	}
 	b.WriteString(" AS " + tag + "\n" + body + "\n" + tag)
 	return b.String()
-}
-
-func dropRoutine(f *schema.Func) string {
-	return "DROP " + routineKind(f) + " " + qname(f.Schema, f.Name) + "(" + signature(f) + ")"
-}
-
-// triggersAndPolicies plans the triggers and policies of a table or view.
-func (p *planner) triggersAndPolicies(s *schema.Schema, on string, fromT, toT []*schema.Trigger, fromP, toP []*schema.Policy) {
-	table := qname(s, on)
-	findT := func(list []*schema.Trigger, name string) *schema.Trigger {
-		for _, t := range list {
-			if t.Name == name {
-				return t
-			}
-		}
-		return nil
-	}
-	for _, t := range fromT {
-		if n := findT(toT, t.Name); n == nil || !p.sameTrigger(t, n) {
-			p.add(dropDependents, "DROP TRIGGER "+ident(t.Name)+" ON "+table, createTrigger(table, t), false)
-		}
-	}
-	for _, t := range toT {
-		if o := findT(fromT, t.Name); o == nil || !p.sameTrigger(o, t) {
-			p.add(createTriggers, createTrigger(table, t), "DROP TRIGGER "+ident(t.Name)+" ON "+table, false)
-		}
-	}
-	findP := func(list []*schema.Policy, name string) *schema.Policy {
-		for _, x := range list {
-			if x.Name == name {
-				return x
-			}
-		}
-		return nil
-	}
-	for _, x := range fromP {
-		if n := findP(toP, x.Name); n == nil || !p.samePolicy(x, n) {
-			p.add(dropDependents, "DROP POLICY "+ident(x.Name)+" ON "+table, createPolicy(table, x), false)
-		}
-	}
-	for _, x := range toP {
-		if o := findP(fromP, x.Name); o == nil || !p.samePolicy(o, x) {
-			p.add(createTriggers, createPolicy(table, x), "DROP POLICY "+ident(x.Name)+" ON "+table, false)
-		}
-	}
-}
-
-func (p *planner) sameTrigger(a, b *schema.Trigger) bool {
-	return a.Timing == b.Timing && slices.Equal(a.Events, b.Events) && slices.Equal(a.UpdateOf, b.UpdateOf) && a.ForEachRow == b.ForEachRow &&
-		p.sameExpr(a.When, b.When) && a.FuncSchema == b.FuncSchema && a.FuncName == b.FuncName && slices.Equal(a.Args, b.Args)
-}
-
-func createTrigger(table string, t *schema.Trigger) string {
-	var events []string
-	for _, e := range t.Events {
-		if e == "UPDATE" && len(t.UpdateOf) > 0 {
-			e += " OF " + idents(t.UpdateOf)
-		}
-		events = append(events, e)
-	}
-	s := "CREATE TRIGGER " + ident(t.Name) + " " + t.Timing + " " + strings.Join(events, " OR ") + " ON " + table
-	if t.ForEachRow {
-		s += " FOR EACH ROW"
-	} else {
-		s += " FOR EACH STATEMENT"
-	}
-	if t.When != "" {
-		s += " WHEN (" + t.When + ")"
-	}
-	args := make([]string, len(t.Args))
-	for i, a := range t.Args {
-		args[i] = literal(a)
-	}
-	return s + " EXECUTE FUNCTION " + schema.Qualified(t.FuncSchema, t.FuncName) + "(" + strings.Join(args, ", ") + ")"
-}
-
-func (p *planner) samePolicy(a, b *schema.Policy) bool {
-	return a.As == b.As && a.For == b.For && slices.EqualFunc(a.To, b.To, p.sameRole) && p.sameExpr(a.Using, b.Using) && p.sameExpr(a.Check, b.Check)
-}
-
-// sameRole compares two roles of policies, with CURRENT_USER and its
-// kin as Options.CurrentRole.
-func (p *planner) sameRole(a, b string) bool {
-	role := func(r string) string {
-		switch strings.ToUpper(r) {
-		case "CURRENT_USER", "CURRENT_ROLE", "SESSION_USER":
-			if p.opts.CurrentRole != "" {
-				return p.opts.CurrentRole
-			}
-		}
-		return r
-	}
-	return role(a) == role(b)
-}
-
-func createPolicy(table string, x *schema.Policy) string {
-	s := "CREATE POLICY " + ident(x.Name) + " ON " + table
-	if x.As != "" {
-		s += " AS " + x.As
-	}
-	if x.For != "" {
-		s += " FOR " + x.For
-	}
-	if len(x.To) > 0 {
-		roles := make([]string, len(x.To))
-		for i, r := range x.To {
-			switch strings.ToUpper(r) {
-			case "PUBLIC", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE":
-				roles[i] = strings.ToUpper(r)
-			default:
-				roles[i] = ident(r)
-			}
-		}
-		s += " TO " + strings.Join(roles, ", ")
-	}
-	if x.Using != "" {
-		s += " USING (" + x.Using + ")"
-	}
-	if x.Check != "" {
-		s += " WITH CHECK (" + x.Check + ")"
-	}
-	return s
 }

@@ -1,0 +1,157 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// triggersAndPolicies plans the triggers and policies of a table or view.
+// Those that stay but use what the plan makes anew (a routine, a column
+// converted to a type made anew) are dropped and created again.
+func (p *planner) triggersAndPolicies(s *schema.Schema, on string, fromT, toT []*schema.Trigger, fromP, toP []*schema.Policy) {
+	table := qname(s, on)
+	keepT := func(a, b *schema.Trigger) bool {
+		return p.sameTrigger(a, b) && !p.remade.remadeNames[strings.ToLower(a.FuncName)] && !p.usesRemade(table, a.When) &&
+			!slices.ContainsFunc(a.UpdateOf, func(c string) bool { return slices.Contains(p.remade.converted[table], c) })
+	}
+	keepP := func(a, b *schema.Policy) bool {
+		return p.samePolicy(a, b) && !p.usesRemade(table, a.Using) && !p.usesRemade(table, a.Check)
+	}
+	findT := func(list []*schema.Trigger, name string) *schema.Trigger {
+		for _, t := range list {
+			if t.Name == name {
+				return t
+			}
+		}
+		return nil
+	}
+	for _, t := range fromT {
+		if n := findT(toT, t.Name); n == nil || !keepT(t, n) {
+			p.add(dropDependents, "DROP TRIGGER "+ident(t.Name)+" ON "+table, createTrigger(table, t), false)
+		}
+	}
+	for _, t := range toT {
+		before := ""
+		if o := findT(fromT, t.Name); o == nil || !keepT(o, t) {
+			p.add(createTriggers, createTrigger(table, t), "DROP TRIGGER "+ident(t.Name)+" ON "+table, false)
+		} else {
+			before = o.Comment
+		}
+		p.commentChange("TRIGGER "+ident(t.Name)+" ON "+table, before, t.Comment)
+	}
+	findP := func(list []*schema.Policy, name string) *schema.Policy {
+		for _, x := range list {
+			if x.Name == name {
+				return x
+			}
+		}
+		return nil
+	}
+	for _, x := range fromP {
+		if n := findP(toP, x.Name); n == nil || !keepP(x, n) {
+			p.add(dropDependents, "DROP POLICY "+ident(x.Name)+" ON "+table, createPolicy(table, x), false)
+		}
+	}
+	for _, x := range toP {
+		before := ""
+		if o := findP(fromP, x.Name); o == nil || !keepP(o, x) {
+			p.add(createTriggers, createPolicy(table, x), "DROP POLICY "+ident(x.Name)+" ON "+table, false)
+		} else {
+			before = o.Comment
+		}
+		p.commentChange("POLICY "+ident(x.Name)+" ON "+table, before, x.Comment)
+	}
+}
+
+// usesRemade reports whether SQL text of table (qualified) names a
+// routine or type the plan makes anew or a column it converts to one.
+func (p *planner) usesRemade(table, sql string) bool {
+	return sql != "" && (p.readsRemade(sql) || p.readsConverted(table, sql))
+}
+
+// commentChange plans COMMENT ON what when its text changes (before is
+// "" for an object the plan creates).
+func (p *planner) commentChange(what, before, after string) {
+	if before != after {
+		p.add(setComments, commentOn(what, after), commentOn(what, before), false)
+	}
+}
+
+func (p *planner) sameTrigger(a, b *schema.Trigger) bool {
+	return a.Timing == b.Timing && slices.Equal(a.Events, b.Events) && slices.Equal(a.UpdateOf, b.UpdateOf) && a.ForEachRow == b.ForEachRow &&
+		p.sameExpr(a.When, b.When) && a.FuncSchema == b.FuncSchema && a.FuncName == b.FuncName && slices.Equal(a.Args, b.Args)
+}
+
+func createTrigger(table string, t *schema.Trigger) string {
+	var events []string
+	for _, e := range t.Events {
+		if e == "UPDATE" && len(t.UpdateOf) > 0 {
+			e += " OF " + idents(t.UpdateOf)
+		}
+		events = append(events, e)
+	}
+	s := "CREATE TRIGGER " + ident(t.Name) + " " + t.Timing + " " + strings.Join(events, " OR ") + " ON " + table
+	if t.ForEachRow {
+		s += " FOR EACH ROW"
+	} else {
+		s += " FOR EACH STATEMENT"
+	}
+	if t.When != "" {
+		s += " WHEN (" + t.When + ")"
+	}
+	args := make([]string, len(t.Args))
+	for i, a := range t.Args {
+		args[i] = literal(a)
+	}
+	return s + " EXECUTE FUNCTION " + schema.Qualified(t.FuncSchema, t.FuncName) + "(" + strings.Join(args, ", ") + ")"
+}
+
+func (p *planner) samePolicy(a, b *schema.Policy) bool {
+	return a.As == b.As && a.For == b.For && slices.EqualFunc(a.To, b.To, p.sameRole) && p.sameExpr(a.Using, b.Using) && p.sameExpr(a.Check, b.Check)
+}
+
+// sameRole compares two roles of policies, with CURRENT_USER and its
+// kin as Options.CurrentRole.
+func (p *planner) sameRole(a, b string) bool {
+	role := func(r string) string {
+		switch strings.ToUpper(r) {
+		case "CURRENT_USER", "CURRENT_ROLE", "SESSION_USER":
+			if p.opts.CurrentRole != "" {
+				return p.opts.CurrentRole
+			}
+		}
+		return r
+	}
+	return role(a) == role(b)
+}
+
+func createPolicy(table string, x *schema.Policy) string {
+	s := "CREATE POLICY " + ident(x.Name) + " ON " + table
+	if x.As != "" {
+		s += " AS " + x.As
+	}
+	if x.For != "" {
+		s += " FOR " + x.For
+	}
+	if len(x.To) > 0 {
+		roles := make([]string, len(x.To))
+		for i, r := range x.To {
+			switch strings.ToUpper(r) {
+			case "PUBLIC", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE":
+				roles[i] = strings.ToUpper(r)
+			default:
+				roles[i] = ident(r)
+			}
+		}
+		s += " TO " + strings.Join(roles, ", ")
+	}
+	if x.Using != "" {
+		s += " USING (" + x.Using + ")"
+	}
+	if x.Check != "" {
+		s += " WITH CHECK (" + x.Check + ")"
+	}
+	return s
+}
