@@ -66,7 +66,8 @@ type Options struct {
 type phase int
 
 const (
-	dropViews phase = iota // first: a view blocks changes to what it reads
+	dropViews        phase = iota // first: a view blocks changes to what it reads
+	detachPartitions              // before what was inherited is changed (partitions.go)
 	createSchemas
 	createExtensions
 	createTypes
@@ -78,6 +79,7 @@ const (
 	createEarlyRoutines
 	convertColumns // columns of the types made anew (convert.go)
 	alterTables
+	attachPartitions // partitions created or attached, parents first (partitions.go)
 	createIndexes
 	addForeignKeys
 	createRoutines
@@ -100,6 +102,7 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 	if to == nil {
 		to = &schema.Realm{}
 	}
+	p.from = from
 	p.extensions(from, to)
 	p.types(from, to)
 	p.routines(from, to)
@@ -121,6 +124,7 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 			}
 		}
 	}
+	p.partitions(from, to)
 	p.foreignKeys(from, to)
 	p.views(from, to)
 	slices.SortStableFunc(p.out.Changes, func(a, b *Change) int { return int(a.phase) - int(b.phase) })
@@ -130,6 +134,7 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 type planner struct {
 	opts Options
 	out  *Plan
+	from *schema.Realm // the current model, for what is changed in place
 	// norm memoises normalised expressions and queries: a plan compares
 	// the same text many times (an unchanged table's every default).
 	norm map[string]string

@@ -23,8 +23,10 @@ var extensionRequires = map[string][]string{
 }
 
 // extensions plans CREATE, DROP and ALTER EXTENSION … SET SCHEMA and
-// UPDATE. An extension whose desired side names no schema or version
-// keeps the one it has.
+// UPDATE, and COMMENT ON EXTENSION. An extension whose desired side
+// names no schema or version keeps the one it has; one without a comment
+// loses the comment set on it (IS NULL: the plan cannot know the
+// extension's own description).
 func (p *planner) extensions(from, to *schema.Realm) {
 	for _, e := range orderExtensions(to.Extensions) {
 		old := findExtension(from.Extensions, e.Name)
@@ -41,6 +43,11 @@ func (p *planner) extensions(from, to *schema.Realm) {
 		if old != nil && e.Version != "" && old.Version != e.Version {
 			p.add(createExtensions, fmt.Sprintf("ALTER EXTENSION %s UPDATE TO %s", ident(e.Name), literal(e.Version)), "", false)
 		}
+		before := ""
+		if old != nil {
+			before = old.Comment
+		}
+		p.commentChange("EXTENSION "+ident(e.Name), before, e.Comment)
 	}
 	dropped := orderExtensions(from.Extensions)
 	for i := len(dropped) - 1; i >= 0; i-- {

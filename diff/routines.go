@@ -8,11 +8,11 @@ import (
 	"github.com/schema-ls/schema-ls/schema"
 )
 
-// routines plans the functions and procedures of every schema at once,
-// since one may call another's: a routine is known by its kind, name
-// and IN argument types; one whose body or options change is replaced
-// (CREATE OR REPLACE), one that cannot be (remakeRoutines) is dropped
-// and created. Creations go callees first, drops callers first.
+// routines plans the functions, procedures and aggregates of every
+// schema at once, since one may call another's: a routine is known by
+// its kind, name and IN argument types; one whose body or options change
+// is replaced (CREATE OR REPLACE), one that cannot be (remakeRoutines) is
+// dropped and created. Creations go callees first, drops callers first.
 func (p *planner) routines(from, to *schema.Realm) {
 	p.remakeRoutines(from, to)
 	for _, f := range orderRoutines(allRoutines(to)) {
@@ -20,13 +20,10 @@ func (p *planner) routines(from, to *schema.Realm) {
 		if s := from.Schema(f.Schema.Name); s != nil {
 			old = findRoutine(s.Funcs, f)
 		}
-		if f.Kind == schema.Aggregate {
-			if old == nil {
-				p.warn(fmt.Sprintf("aggregate %s: aggregates are not planned; create it by hand", qname(f.Schema, f.Name)))
-			}
-			continue
-		}
 		ph := p.createPhase(f)
+		if f.Kind == schema.Aggregate {
+			ph = p.aggPhase(f, to)
+		}
 		before := ""
 		switch {
 		case old == nil || p.remade.routines[old]:
@@ -44,12 +41,15 @@ func (p *planner) routines(from, to *schema.Realm) {
 	for i := len(dropped) - 1; i >= 0; i-- {
 		f := dropped[i]
 		s := to.Schema(f.Schema.Name)
+		ph := p.dropPhase(f)
+		if f.Kind == schema.Aggregate {
+			ph = p.aggDropPhase(f, from)
+		}
 		switch {
-		case f.Kind == schema.Aggregate:
 		case p.remade.routines[f]:
-			p.add(p.dropPhase(f), p.dropOld(f), createRoutine(f, false), false)
+			p.add(ph, p.dropOld(f), createRoutine(f, false), false)
 		case s == nil || findRoutine(s.Funcs, f) == nil:
-			p.add(p.dropPhase(f), p.dropOld(f), createRoutine(f, false), true)
+			p.add(ph, p.dropOld(f), createRoutine(f, false), true)
 		}
 	}
 	p.rebuildRoutineUsers(from, to)
@@ -64,7 +64,7 @@ func allRoutines(r *schema.Realm) []*schema.Func {
 }
 
 // orderRoutines puts a routine after the routines of the list its
-// definition names.
+// definition names (an aggregate's, its support functions).
 func orderRoutines(list []*schema.Func) []*schema.Func {
 	byName := map[string][]*schema.Func{}
 	for _, f := range list {
@@ -78,7 +78,11 @@ func orderRoutines(list []*schema.Func) []*schema.Func {
 			return
 		}
 		done[f] = true
-		for _, w := range words(f.Body) {
+		names := words(f.Body)
+		for _, r := range aggSupport(f) {
+			names = append(names, strings.ToLower(r.Name))
+		}
+		for _, w := range names {
 			for _, g := range byName[w] {
 				visit(g)
 			}
@@ -151,7 +155,7 @@ func (p *planner) remakeRoutines(from, to *schema.Realm) {
 		for _, fs := range from.Schemas {
 			ts := to.Schema(fs.Name)
 			for _, f := range fs.Funcs {
-				if ts != nil && f.Kind != schema.Aggregate && !p.remade.routines[f] && p.mustRemake(f, ts.Funcs) {
+				if ts != nil && !p.remade.routines[f] && (p.mustRemake(f, ts.Funcs) || p.aggMustRemake(f, from, to)) {
 					p.remade.routines[f] = true
 					p.remade.remadeNames[strings.ToLower(f.Name)] = true
 					p.remade.createdNames[strings.ToLower(f.Name)] = true
@@ -249,23 +253,27 @@ func (p *planner) dropOld(f *schema.Func) string {
 			types = append(types, t.String())
 		}
 	}
+	if f.Kind == schema.Aggregate && len(types) == 0 {
+		types = []string{"*"}
+	}
 	return "DROP " + routineKind(f) + " " + qname(f.Schema, f.Name) + "(" + strings.Join(types, ", ") + ")"
 }
 
 func routineKind(f *schema.Func) string {
-	if f.Kind == schema.Procedure {
-		return "PROCEDURE"
-	}
-	return "FUNCTION"
+	return [...]string{"FUNCTION", "PROCEDURE", "AGGREGATE"}[f.Kind]
 }
 
-// signature is a routine's IN argument types, as DROP FUNCTION names them.
+// signature is a routine's IN argument types, as DROP FUNCTION names them
+// (* for an aggregate of none).
 func signature(f *schema.Func) string {
 	var types []string
 	for _, a := range f.Args {
 		if a.Mode != "OUT" {
 			types = append(types, a.Type.String())
 		}
+	}
+	if f.Kind == schema.Aggregate && len(types) == 0 {
+		return "*"
 	}
 	return strings.Join(types, ", ")
 }
@@ -276,7 +284,8 @@ func sameResult(a, b *schema.Func) bool {
 
 func (p *planner) sameRoutine(a, b *schema.Func) bool {
 	return sameResult(a, b) && sameArgs(a, b, true) && strings.EqualFold(a.Lang, b.Lang) && p.sameQuery(a.Body, b.Body) &&
-		a.Volatility == b.Volatility && a.Strict == b.Strict && a.Security == b.Security && a.Parallel == b.Parallel && a.Leakproof == b.Leakproof
+		a.Volatility == b.Volatility && a.Strict == b.Strict && a.Security == b.Security && a.Parallel == b.Parallel && a.Leakproof == b.Leakproof &&
+		a.Cost == b.Cost && a.Rows == b.Rows && slices.Equal(a.Config, b.Config) && sameAgg(a.Agg, b.Agg)
 }
 
 // sameArgs compares modes, names and types, and defaults when asked.
@@ -307,29 +316,38 @@ func sameColumns(a, b []*schema.Column) bool {
 	return slices.EqualFunc(a, b, func(x, y *schema.Column) bool { return x.Name == y.Name && x.Type.Equal(y.Type) })
 }
 
+// routineArgs writes a routine's arguments (* for an aggregate of none).
+func routineArgs(f *schema.Func) string {
+	var args []string
+	for _, a := range f.Args {
+		s := a.Type.String()
+		if a.Name != "" {
+			s = ident(a.Name) + " " + s
+		}
+		if a.Mode != "" {
+			s = a.Mode + " " + s
+		}
+		if a.Default != nil {
+			s += " DEFAULT " + exprSQL(a.Default)
+		}
+		args = append(args, s)
+	}
+	if f.Kind == schema.Aggregate && len(args) == 0 {
+		return "*"
+	}
+	return strings.Join(args, ", ")
+}
+
 func createRoutine(f *schema.Func, replace bool) string {
+	if f.Kind == schema.Aggregate {
+		return createAggregate(f, replace)
+	}
 	var b strings.Builder
 	b.WriteString("CREATE ")
 	if replace {
 		b.WriteString("OR REPLACE ")
 	}
-	b.WriteString(routineKind(f) + " " + qname(f.Schema, f.Name) + "(")
-	for i, a := range f.Args {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		if a.Mode != "" {
-			b.WriteString(a.Mode + " ")
-		}
-		if a.Name != "" {
-			b.WriteString(ident(a.Name) + " ")
-		}
-		b.WriteString(a.Type.String())
-		if a.Default != nil {
-			b.WriteString(" DEFAULT " + exprSQL(a.Default))
-		}
-	}
-	b.WriteString(")")
+	b.WriteString(routineKind(f) + " " + qname(f.Schema, f.Name) + "(" + routineArgs(f) + ")")
 	if f.Kind == schema.Function {
 		switch {
 		case len(f.ReturnTable) > 0:
@@ -360,6 +378,7 @@ func createRoutine(f *schema.Func, replace bool) string {
 	if f.Parallel != "" {
 		b.WriteString(" PARALLEL " + f.Parallel)
 	}
+	b.WriteString(routineOptions(f))
 	body := strings.TrimSpace(f.Body)
 	if sqlStandardBody(body) {
 		b.WriteString("\n" + body)

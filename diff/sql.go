@@ -198,7 +198,8 @@ func excludeClause(ex *schema.Exclude) string {
 }
 
 // createTable writes CREATE TABLE with its columns and constraints, but
-// not its foreign keys (added once every table exists) or indexes.
+// not its foreign keys (added once every table exists) or indexes; for a
+// partition, CREATE TABLE … PARTITION OF with its own constraints.
 func createTable(t *schema.Table) string {
 	var items []string
 	for _, c := range t.Columns {
@@ -222,7 +223,16 @@ func createTable(t *schema.Table) string {
 	if t.Unlogged {
 		s = "CREATE UNLOGGED TABLE "
 	}
-	s += qname(t.Schema, t.Name) + " (\n  " + strings.Join(items, ",\n  ") + "\n)"
+	s += qname(t.Schema, t.Name)
+	list := " (\n  " + strings.Join(items, ",\n  ") + "\n)"
+	switch po := t.PartitionOf; {
+	case po == nil:
+		s += list
+	case len(items) > 0:
+		s += " PARTITION OF " + schema.Qualified(po.Schema, po.Table) + list + " " + po.Bound
+	default:
+		s += " PARTITION OF " + schema.Qualified(po.Schema, po.Table) + " " + po.Bound
+	}
 	if p := t.Partition; p != nil {
 		var parts []string
 		for i := range p.Parts {
@@ -239,4 +249,16 @@ func commentOn(what, text string) string {
 		return "COMMENT ON " + what + " IS NULL"
 	}
 	return "COMMENT ON " + what + " IS " + literal(text)
+}
+
+// attachPartition writes ALTER TABLE … ATTACH PARTITION for partition t.
+func attachPartition(t *schema.Table) string {
+	po := t.PartitionOf
+	return "ALTER TABLE " + schema.Qualified(po.Schema, po.Table) + " ATTACH PARTITION " + qname(t.Schema, t.Name) + " " + po.Bound
+}
+
+// detachPartition writes ALTER TABLE … DETACH PARTITION for partition t.
+func detachPartition(t *schema.Table) string {
+	po := t.PartitionOf
+	return "ALTER TABLE " + schema.Qualified(po.Schema, po.Table) + " DETACH PARTITION " + qname(t.Schema, t.Name)
 }

@@ -9,24 +9,34 @@ import (
 
 // tables plans the tables of a schema: new ones created, gone ones
 // dropped, the others altered.
+// Partitions, and tables that were or become one, are planned by
+// partitions, once every table is.
 func (p *planner) tables(from, to *schema.Schema) {
 	for _, t := range to.Tables {
-		if old := from.Table(t.Name); old != nil {
+		old := from.Table(t.Name)
+		switch {
+		case t.PartitionOf != nil || old != nil && old.PartitionOf != nil:
+		case old != nil:
 			p.alterTable(old, t)
-			continue
+		default:
+			p.createTable(t)
 		}
-		p.createTable(t)
 	}
 	for _, t := range from.Tables {
-		if to.Table(t.Name) == nil {
+		if to.Table(t.Name) == nil && t.PartitionOf == nil {
 			p.dropTable(t)
 		}
 	}
 }
 
+// createTable creates a table, a partition after its parent.
 func (p *planner) createTable(t *schema.Table) {
 	name := qname(t.Schema, t.Name)
-	p.add(alterTables, createTable(t), "DROP TABLE "+name, false)
+	ph := alterTables
+	if t.PartitionOf != nil {
+		ph = attachPartitions
+	}
+	p.add(ph, createTable(t), "DROP TABLE "+name, false)
 	for _, ix := range t.Indexes {
 		if !ix.Constraint {
 			p.add(createIndexes, createIndex(t.Schema, t.Name, ix), "DROP INDEX "+qname(t.Schema, ix.Name), false)

@@ -9,7 +9,8 @@ import (
 
 // triggersAndPolicies plans the triggers and policies of a table or view.
 // Those that stay but use what the plan makes anew (a routine, a column
-// converted to a type made anew) are dropped and created again.
+// converted to a type made anew) are dropped and created again. Those
+// that change are replaced in place where they can be (triggers_inplace.go).
 func (p *planner) triggersAndPolicies(s *schema.Schema, on string, fromT, toT []*schema.Trigger, fromP, toP []*schema.Policy) {
 	table := qname(s, on)
 	keepT := func(a, b *schema.Trigger) bool {
@@ -28,16 +29,20 @@ func (p *planner) triggersAndPolicies(s *schema.Schema, on string, fromT, toT []
 		return nil
 	}
 	for _, t := range fromT {
-		if n := findT(toT, t.Name); n == nil || !keepT(t, n) {
+		if n := findT(toT, t.Name); n == nil || !keepT(t, n) && !p.replacesTrigger(s, on, t, n) {
 			p.add(dropDependents, "DROP TRIGGER "+ident(t.Name)+" ON "+table, createTrigger(table, t), false)
 		}
 	}
 	for _, t := range toT {
 		before := ""
-		if o := findT(fromT, t.Name); o == nil || !keepT(o, t) {
-			p.add(createTriggers, createTrigger(table, t), "DROP TRIGGER "+ident(t.Name)+" ON "+table, false)
-		} else {
+		switch o := findT(fromT, t.Name); {
+		case o != nil && keepT(o, t):
 			before = o.Comment
+		case o != nil && p.replacesTrigger(s, on, o, t):
+			p.add(createTriggers, orReplaceTrigger(createTrigger(table, t)), orReplaceTrigger(createTrigger(table, o)), false)
+			before = o.Comment
+		default:
+			p.add(createTriggers, createTrigger(table, t), "DROP TRIGGER "+ident(t.Name)+" ON "+table, false)
 		}
 		p.commentChange("TRIGGER "+ident(t.Name)+" ON "+table, before, t.Comment)
 	}
@@ -50,16 +55,20 @@ func (p *planner) triggersAndPolicies(s *schema.Schema, on string, fromT, toT []
 		return nil
 	}
 	for _, x := range fromP {
-		if n := findP(toP, x.Name); n == nil || !keepP(x, n) {
+		if n := findP(toP, x.Name); n == nil || !keepP(x, n) && !p.altersPolicy(s, on, x, n) {
 			p.add(dropDependents, "DROP POLICY "+ident(x.Name)+" ON "+table, createPolicy(table, x), false)
 		}
 	}
 	for _, x := range toP {
 		before := ""
-		if o := findP(fromP, x.Name); o == nil || !keepP(o, x) {
-			p.add(createTriggers, createPolicy(table, x), "DROP POLICY "+ident(x.Name)+" ON "+table, false)
-		} else {
+		switch o := findP(fromP, x.Name); {
+		case o != nil && keepP(o, x):
 			before = o.Comment
+		case o != nil && p.altersPolicy(s, on, o, x):
+			p.add(createTriggers, p.alterPolicy(table, o, x), p.alterPolicy(table, x, o), false)
+			before = o.Comment
+		default:
+			p.add(createTriggers, createPolicy(table, x), "DROP POLICY "+ident(x.Name)+" ON "+table, false)
 		}
 		p.commentChange("POLICY "+ident(x.Name)+" ON "+table, before, x.Comment)
 	}
@@ -81,7 +90,9 @@ func (p *planner) commentChange(what, before, after string) {
 
 func (p *planner) sameTrigger(a, b *schema.Trigger) bool {
 	return a.Timing == b.Timing && slices.Equal(a.Events, b.Events) && slices.Equal(a.UpdateOf, b.UpdateOf) && a.ForEachRow == b.ForEachRow &&
-		p.sameExpr(a.When, b.When) && a.FuncSchema == b.FuncSchema && a.FuncName == b.FuncName && slices.Equal(a.Args, b.Args)
+		p.sameExpr(a.When, b.When) && a.FuncSchema == b.FuncSchema && a.FuncName == b.FuncName && slices.Equal(a.Args, b.Args) &&
+		a.OldTable == b.OldTable && a.NewTable == b.NewTable &&
+		a.Constraint == b.Constraint && a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
 }
 
 func createTrigger(table string, t *schema.Trigger) string {
@@ -93,6 +104,24 @@ func createTrigger(table string, t *schema.Trigger) string {
 		events = append(events, e)
 	}
 	s := "CREATE TRIGGER " + ident(t.Name) + " " + t.Timing + " " + strings.Join(events, " OR ") + " ON " + table
+	if t.Constraint {
+		s = "CREATE CONSTRAINT" + strings.TrimPrefix(s, "CREATE")
+		switch {
+		case t.InitiallyDeferred:
+			s += " DEFERRABLE INITIALLY DEFERRED"
+		case t.Deferrable:
+			s += " DEFERRABLE"
+		}
+	}
+	if t.OldTable != "" || t.NewTable != "" {
+		s += " REFERENCING"
+		if t.OldTable != "" {
+			s += " OLD TABLE AS " + ident(t.OldTable)
+		}
+		if t.NewTable != "" {
+			s += " NEW TABLE AS " + ident(t.NewTable)
+		}
+	}
 	if t.ForEachRow {
 		s += " FOR EACH ROW"
 	} else {
@@ -136,16 +165,7 @@ func createPolicy(table string, x *schema.Policy) string {
 		s += " FOR " + x.For
 	}
 	if len(x.To) > 0 {
-		roles := make([]string, len(x.To))
-		for i, r := range x.To {
-			switch strings.ToUpper(r) {
-			case "PUBLIC", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE":
-				roles[i] = strings.ToUpper(r)
-			default:
-				roles[i] = ident(r)
-			}
-		}
-		s += " TO " + strings.Join(roles, ", ")
+		s += " TO " + policyRoles(x.To)
 	}
 	if x.Using != "" {
 		s += " USING (" + x.Using + ")"
@@ -154,4 +174,21 @@ func createPolicy(table string, x *schema.Policy) string {
 		s += " WITH CHECK (" + x.Check + ")"
 	}
 	return s
+}
+
+// policyRoles spells a policy's roles for TO: PUBLIC when none.
+func policyRoles(to []string) string {
+	if len(to) == 0 {
+		return "PUBLIC"
+	}
+	roles := make([]string, len(to))
+	for i, r := range to {
+		switch strings.ToUpper(r) {
+		case "PUBLIC", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE":
+			roles[i] = strings.ToUpper(r)
+		default:
+			roles[i] = ident(r)
+		}
+	}
+	return strings.Join(roles, ", ")
 }

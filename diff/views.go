@@ -10,11 +10,12 @@ import (
 
 // views plans the views and materialized views of both realms at once,
 // since a view may read views and tables of any schema. A view whose
-// query, columns or options change is dropped and created again (CREATE
-// OR REPLACE VIEW cannot drop or reorder columns), with its indexes; so
-// is a view that reads a table whose column types change (PostgreSQL
+// query or columns change is changed in place when PostgreSQL allows it
+// (views_inplace.go), else dropped and created again with its indexes;
+// so is a view that reads a table whose column types change (PostgreSQL
 // refuses the change while the view exists), a routine or type the plan
-// makes anew, or a view that is dropped.
+// makes anew, or a view that is dropped, and a view using * over a view
+// changed in place (its columns were fixed when it was made).
 // Drops go dependents first, creations in dependency order.
 func (p *planner) views(from, to *schema.Realm) {
 	all := func(r *schema.Realm) []*schema.View {
@@ -36,12 +37,19 @@ func (p *planner) views(from, to *schema.Realm) {
 	}
 	fromViews, toViews := all(from), all(to)
 	drop, create := map[*schema.View]bool{}, map[*schema.View]bool{}
+	inPlace := map[*schema.View]*viewChange{} // by the current view
 	for _, v := range toViews {
-		if old := match(from, v); old == nil || !p.sameView(old, v) {
-			create[v] = true
-			if old != nil {
-				drop[old] = true
-			}
+		old := match(from, v)
+		if old != nil && p.sameView(old, v) {
+			continue
+		}
+		if ch := p.viewInPlace(old, v); ch != nil {
+			inPlace[old] = ch
+			continue
+		}
+		create[v] = true
+		if old != nil {
+			drop[old] = true
 		}
 	}
 	for _, v := range fromViews {
@@ -52,10 +60,13 @@ func (p *planner) views(from, to *schema.Realm) {
 	for grew := true; grew; {
 		grew = false
 		for _, v := range fromViews {
-			if drop[v] || !p.readsRetyped(v) && !p.readsRemade(v.Def) && !slices.ContainsFunc(fromViews, func(o *schema.View) bool { return drop[o] && mentions(v.Def, o.Name) }) {
+			if drop[v] || !p.readsRetyped(v) && !p.readsRemade(v.Def) && !slices.ContainsFunc(fromViews, func(o *schema.View) bool {
+				return mentions(v.Def, o.Name) && (drop[o] || inPlace[o] != nil && strings.Contains(v.Def, "*"))
+			}) {
 				continue
 			}
 			drop[v], grew = true, true
+			delete(inPlace, v)
 			if n := match(to, v); n != nil {
 				create[n] = true
 			}
@@ -66,12 +77,21 @@ func (p *planner) views(from, to *schema.Realm) {
 		v := dropped[i]
 		p.add(dropViews, dropView(v), createView(v), v.Materialized && match(to, v) == nil)
 	}
-	for _, v := range orderViews(slices.DeleteFunc(slices.Clone(toViews), func(v *schema.View) bool { return !create[v] })) {
+	changed := map[*schema.View]*viewChange{} // by the desired view
+	for _, ch := range inPlace {
+		changed[ch.to] = ch
+	}
+	for _, v := range orderViews(slices.DeleteFunc(slices.Clone(toViews), func(v *schema.View) bool { return !create[v] && changed[v] == nil })) {
+		if ch := changed[v]; ch != nil {
+			p.changeView(ch)
+			continue
+		}
 		p.add(createViews, createView(v), dropView(v), false)
 		p.viewExtras(&schema.View{Schema: v.Schema, Name: v.Name, Materialized: v.Materialized}, v)
 	}
 	for _, v := range toViews {
-		if old := match(from, v); old != nil && !create[v] {
+		if old := match(from, v); old != nil && !create[v] && changed[v] == nil {
+			p.viewOptions(old, v)
 			p.viewExtras(old, v)
 		}
 	}
@@ -142,8 +162,10 @@ func (p *planner) viewExtras(from, to *schema.View) {
 	}
 }
 
+// sameView reports whether two views have the same query and column
+// names; their options may differ (viewOptions alters them).
 func (p *planner) sameView(a, b *schema.View) bool {
-	if !p.sameQuery(a.Def, b.Def) || a.CheckOption != b.CheckOption || len(a.Columns) != len(b.Columns) {
+	if !p.sameQuery(a.Def, b.Def) || len(a.Columns) != len(b.Columns) {
 		return false
 	}
 	for i := range a.Columns {
@@ -166,6 +188,15 @@ func createView(v *schema.View) string {
 			names[i] = c.Name
 		}
 		s += " (" + idents(names) + ")"
+	}
+	var opts []string
+	for _, o := range viewOptionList(v) {
+		if o[0] != "check_option" {
+			opts = append(opts, o[0]+" = "+o[1])
+		}
+	}
+	if len(opts) > 0 {
+		s += " WITH (" + strings.Join(opts, ", ") + ")"
 	}
 	s += " AS " + strings.TrimSuffix(strings.TrimSpace(v.Def), ";")
 	if v.CheckOption != "" {

@@ -7,9 +7,10 @@ import (
 )
 
 // nameTableChecks gives the unnamed checks of t the names PostgreSQL
-// chooses: t_col_check when the expression uses exactly one column, else
-// t_check, numbered past the names the table already uses.
-func nameTableChecks(t *schema.Table) {
+// chooses: t_col_check when the expression uses exactly one column of
+// cols (t's, or a partition's root's), else t_check, numbered past the
+// names the table already uses.
+func nameTableChecks(t *schema.Table, cols []*schema.Column) {
 	taken := map[string]bool{}
 	if t.PrimaryKey != nil {
 		taken[t.PrimaryKey.Name] = true
@@ -27,7 +28,7 @@ func nameTableChecks(t *schema.Table) {
 		taken[c.Name] = true
 	}
 	var names []string
-	for _, c := range t.Columns {
+	for _, c := range cols {
 		names = append(names, c.Name)
 	}
 	for _, c := range t.Checks {

@@ -19,6 +19,8 @@ func (d *decoder) decodeObject(dc *decl) {
 	case *schema.View:
 		o.Def = sqlAttr(body, "as")
 		o.CheckOption = attrWord(body, "check_option")
+		o.SecurityBarrier, _ = attrBool(body, "security_barrier")
+		o.SecurityInvoker, _ = attrBool(body, "security_invoker")
 		o.Comment, _ = stringAttr(body, "comment")
 		for _, b := range body.Blocks { // columns are decoded already (Decode)
 			if b.Type == "index" {
@@ -91,10 +93,14 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 	body := dc.block.Body
 	t.Comment, _ = stringAttr(body, "comment")
 	t.Unlogged, _ = attrBool(body, "unlogged")
+	cols := d.partitionOf(dc, t)
 	for _, b := range body.Blocks { // columns are decoded already (Decode)
+		if cols == nil && b.Type != "check" && b.Type != "row_security" {
+			continue // a partition whose parent did not resolve: no columns to name
+		}
 		switch b.Type {
 		case "primary_key":
-			pk := d.index(dc.file, b, tableColumns(t))
+			pk := d.index(dc.file, b, cols)
 			pk.Unique = true
 			pk.Deferrable, pk.InitiallyDeferred = deferrable(b.Body)
 			if pk.Name == "" {
@@ -102,19 +108,19 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 			}
 			t.PrimaryKey = pk
 		case "index":
-			t.Indexes = append(t.Indexes, d.index(dc.file, b, tableColumns(t)))
+			t.Indexes = append(t.Indexes, d.index(dc.file, b, cols))
 		case "unique":
-			ix := d.index(dc.file, b, tableColumns(t))
+			ix := d.index(dc.file, b, cols)
 			ix.Unique, ix.Constraint = true, true
 			ix.Deferrable, ix.InitiallyDeferred = deferrable(b.Body)
 			t.Indexes = append(t.Indexes, ix)
 		case "foreign_key":
-			t.ForeignKeys = append(t.ForeignKeys, d.foreignKey(dc.file, b, t))
+			t.ForeignKeys = append(t.ForeignKeys, d.foreignKey(dc.file, b, cols))
 		case "check":
 			t.Checks = append(t.Checks, d.check(dc.file, b))
 		case "exclude":
 			ex := &schema.Exclude{Name: label(b), Method: attrWord(b.Body, "type"), Where: sqlAttr(b.Body, "where"), Pos: d.pos(dc.file, b.Range())}
-			ex.Include = d.columnRefs(dc.file, b.Body, "include", tableColumns(t))
+			ex.Include = d.columnRefs(dc.file, b.Body, "include", cols)
 			ex.Deferrable, ex.InitiallyDeferred = deferrable(b.Body)
 			ex.Comment, _ = stringAttr(b.Body, "comment")
 			ex.Normalize()
@@ -122,7 +128,7 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 				if on.Type == "on" {
 					el := schema.ExcludeElement{Expr: sqlAttr(on.Body, "expr"), Op: sqlAttr(on.Body, "op")}
 					if a := on.Body.Attributes["column"]; a != nil {
-						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, tableColumns(t)); ok && tg.column != nil {
+						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, cols); ok && tg.column != nil {
 							el.Column = tg.column.Name
 						}
 					}
@@ -132,14 +138,14 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 			t.Excludes = append(t.Excludes, ex)
 		case "partition":
 			p := &schema.Partition{Type: attrWord(b.Body, "type")}
-			for _, c := range d.columnRefs(dc.file, b.Body, "columns", tableColumns(t)) {
+			for _, c := range d.columnRefs(dc.file, b.Body, "columns", cols) {
 				p.Parts = append(p.Parts, schema.IndexPart{Column: c})
 			}
 			for _, by := range b.Body.Blocks {
 				if by.Type == "by" {
 					part := schema.IndexPart{Expr: sqlAttr(by.Body, "expr")}
 					if a := by.Body.Attributes["column"]; a != nil {
-						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, tableColumns(t)); ok && tg.column != nil {
+						if tg, ok := d.resolve(dc.file, a.Expr, []string{"column"}, cols); ok && tg.column != nil {
 							part.Column = tg.column.Name
 						}
 					}
@@ -161,7 +167,10 @@ func (d *decoder) decodeTable(dc *decl, t *schema.Table) {
 			}
 		}
 	}
-	nameTableChecks(t)
+	if cols == nil {
+		cols = tableColumns(t)
+	}
+	nameTableChecks(t, cols.list)
 }
 
 func label(b *hclsyntax.Block) string {
@@ -304,7 +313,7 @@ type colRef struct {
 	name string
 }
 
-func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *schema.ForeignKey {
+func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, owner *columns) *schema.ForeignKey {
 	body := b.Body
 	fk := &schema.ForeignKey{Name: label(b), OnUpdate: action(attrWord(body, "on_update")), OnDelete: action(attrWord(body, "on_delete")), Pos: d.pos(f, b.Range())}
 	fk.Deferrable, fk.InitiallyDeferred = deferrable(body)
@@ -316,7 +325,7 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
 			p.nCols = len(tuple.Exprs)
 			for _, e := range tuple.Exprs {
-				if tg, ok := d.resolve(f, e, []string{"column"}, tableColumns(t)); ok && tg.column != nil {
+				if tg, ok := d.resolve(f, e, []string{"column"}, owner); ok && tg.column != nil {
 					fk.Columns = append(fk.Columns, tg.column.Name)
 					p.cols = append(p.cols, ref(tg))
 				}
@@ -327,7 +336,7 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 		if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
 			p.nRefs = len(tuple.Exprs)
 			for _, e := range tuple.Exprs {
-				tg, ok := d.resolve(f, e, []string{"column"}, tableColumns(t))
+				tg, ok := d.resolve(f, e, []string{"column"}, owner)
 				if !ok || tg.column == nil {
 					continue
 				}
@@ -341,7 +350,7 @@ func (d *decoder) foreignKey(f *File, b *hclsyntax.Block, t *schema.Table) *sche
 	}
 	d.cur.fks = append(d.cur.fks, p)
 	fk.Normalize()
-	fk.OnDeleteColumns = d.columnRefs(f, body, "on_delete_columns", tableColumns(t))
+	fk.OnDeleteColumns = d.columnRefs(f, body, "on_delete_columns", owner)
 	if a := body.Attributes["on_delete_columns"]; a != nil {
 		if fk.OnDelete != schema.SetNull && fk.OnDelete != schema.SetDefault {
 			d.report(f, a.Range(), source.Error, CodeForeignKey, "Foreign key %s: on_delete_columns needs on_delete = SET_NULL or SET_DEFAULT", fk.Name)
@@ -433,8 +442,8 @@ func hasUniqueKey(t *schema.Table, cols []string) bool {
 
 // extraRefs resolves references that do not go into the model but must
 // name something that exists (and take part in navigation and rename):
-// depends_on, an event trigger's function, an aggregate's functions, a
-// constraint trigger's other table.
+// depends_on, an event trigger's function, a constraint trigger's other
+// table. (An aggregate's functions are in the model: decodeAgg.)
 func (d *decoder) extraRefs(dc *decl) {
 	body := dc.block.Body
 	if a := body.Attributes["depends_on"]; a != nil {
@@ -446,7 +455,6 @@ func (d *decoder) extraRefs(dc *decl) {
 	}
 	refs := map[string][]string{
 		"event_trigger": {"execute"},
-		"aggregate":     {"state_func", "final_func", "combine_func", "serial_func", "deserial_func", "moving_state_func", "moving_inverse_func", "moving_final_func"},
 		"trigger":       {"from"},
 	}
 	for _, name := range refs[dc.block.Type] {

@@ -25,6 +25,7 @@ func (d *decoder) placeObjects() {
 			if a := b.Body.Attributes["version"]; a != nil {
 				e.Version, _ = stringValue(a.Expr)
 			}
+			e.Comment, _ = stringAttr(b.Body, "comment")
 			dc.obj = e
 			d.out.Realm.Extensions = append(d.out.Realm.Extensions, e)
 			continue

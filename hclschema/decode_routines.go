@@ -15,6 +15,10 @@ func (d *decoder) decodeFunc(dc *decl, fn *schema.Func) {
 	fn.Strict, _ = attrBool(body, "strict")
 	fn.Leakproof, _ = attrBool(body, "leakproof")
 	fn.Comment, _ = stringAttr(body, "comment")
+	d.routineOptions(dc, fn)
+	if fn.Kind == schema.Aggregate {
+		d.decodeAgg(dc, fn)
+	}
 	for _, name := range []string{"return", "return_set"} {
 		if a := body.Attributes[name]; a != nil {
 			if t, ok := d.typeOf(dc.file, a.Expr); ok {
@@ -100,6 +104,7 @@ func (d *decoder) decodeTrigger(dc *decl) {
 			d.triggerFunc(dc, b, tr)
 		}
 	}
+	d.triggerClauses(dc, tr)
 	tr.Normalize()
 	d.cur.attach = tr
 }

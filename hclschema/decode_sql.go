@@ -61,6 +61,9 @@ func (d *decoder) sqlContext(dc *decl) *sqlsupport.Context {
 	switch o := dc.obj.(type) {
 	case *schema.Table:
 		ctx.Implicit = o
+		if root := d.out.Realm.Root(o); root != nil {
+			ctx.Implicit = root // a partition's columns are its root's
+		}
 	case *schema.Func:
 		ctx.Routine = o.Name
 		for _, a := range o.Args {

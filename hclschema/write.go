@@ -26,8 +26,7 @@ import (
 // (enum.s.color).
 //
 // What Atlas HCL or the model cannot say is a comment (# …) where it
-// would be, and the rest is written: an aggregate (the model lacks the
-// state type and function its block requires), a collation of an index
+// would be, and the rest is written: a collation of an index
 // or partition key part (written as the expression "col COLLATE x"), a
 // partition key part's operator class, a foreign key to a table outside
 // the realm, a view column of unknown type (type = null), an index part
@@ -232,6 +231,7 @@ func (w *writer) extension(e *schema.Extension) {
 	if e.Version != "" {
 		b.SetAttributeRaw("version", quoted(e.Version))
 	}
+	comment(b, e.Comment)
 }
 
 func (w *writer) enum(s *schema.Schema, e *schema.Enum) {
@@ -380,6 +380,7 @@ func (w *writer) trigger(s *schema.Schema, kind, name string, tr *schema.Trigger
 	if tr.When != "" {
 		b.SetAttributeRaw("when", sqlText(tr.When, 1))
 	}
+	writeTriggerClauses(b, tr)
 	eb := b.AppendNewBlock("execute", nil).Body()
 	kindOf := "function"
 	if fn := w.routineNamed(tr.FuncSchema, tr.FuncName); fn != nil && fn.Kind == schema.Procedure {

@@ -21,6 +21,10 @@ func (w *writer) table(s *schema.Schema, t *schema.Table) {
 	if t.Unlogged {
 		b.SetAttributeRaw("unlogged", bare("true"))
 	}
+	if p := t.PartitionOf; p != nil {
+		b.SetAttributeRaw("partition_of", w.objectRef("table", p.Schema, p.Table, s.Name))
+		b.SetAttributeRaw("partition_bound", quoted(p.Bound))
+	}
 	for _, c := range t.Columns {
 		w.column(b, s, c)
 	}
@@ -369,6 +373,7 @@ func (w *writer) view(s *schema.Schema, v *schema.View) {
 			b.SetAttributeRaw("check_option", bare(v.CheckOption))
 		}
 	}
+	writeViewOptions(b, v)
 	for _, ix := range v.Indexes {
 		if !v.Materialized {
 			note(b, "index %s is not written: only materialized views have indexes", ix.Name)
@@ -379,76 +384,4 @@ func (w *writer) view(s *schema.Schema, v *schema.View) {
 		})
 	}
 	comment(b, v.Comment)
-}
-
-// routine writes a function or procedure. An aggregate is a comment: the
-// model keeps its name, arguments and PARALLEL, not the state type and
-// function an aggregate block requires.
-func (w *writer) routine(s *schema.Schema, f *schema.Func) {
-	if f.Kind == schema.Aggregate {
-		var args []string
-		for _, a := range f.Args {
-			args = append(args, a.Type.String())
-		}
-		w.sep()
-		note(w.root, "aggregate %s(%s) is not written: the model does not keep its state type and function", schema.Qualified(s.Name, f.Name), strings.Join(args, ", "))
-		return
-	}
-	kind := "function"
-	if f.Kind == schema.Procedure {
-		kind = "procedure"
-	}
-	b := w.object(kind, s, f.Name)
-	switch f.Lang {
-	case "SQL":
-		b.SetAttributeRaw("lang", bare("SQL"))
-	case "PLPGSQL":
-		b.SetAttributeRaw("lang", bare("PLpgSQL"))
-	default:
-		b.SetAttributeRaw("lang", quoted(strings.ToLower(f.Lang)))
-	}
-	for _, a := range f.Args {
-		var labels []string
-		if a.Name != "" {
-			labels = []string{a.Name}
-		}
-		ab := b.AppendNewBlock("arg", labels).Body()
-		ab.SetAttributeRaw("type", w.typeRef(a.Type, s.Name))
-		if a.Mode != "" {
-			ab.SetAttributeRaw("mode", bare(a.Mode))
-		}
-		if a.Default != nil {
-			ab.SetAttributeRaw("default", exprTokens(a.Default))
-		}
-	}
-	switch {
-	case len(f.ReturnTable) > 0:
-		rb := b.AppendNewBlock("return_table", nil).Body()
-		for _, c := range f.ReturnTable {
-			rb.AppendNewBlock("column", []string{c.Name}).Body().SetAttributeRaw("type", w.typeRef(c.Type, s.Name))
-		}
-	case f.Return != nil && f.ReturnSet:
-		b.SetAttributeRaw("return_set", w.typeRef(*f.Return, s.Name))
-	case f.Return != nil:
-		b.SetAttributeRaw("return", w.typeRef(*f.Return, s.Name))
-	}
-	b.SetAttributeRaw("as", sqlText(f.Body, 1))
-	if f.Kind == schema.Function {
-		if f.Volatility != "" {
-			b.SetAttributeRaw("volatility", bare(f.Volatility))
-		}
-		if f.Strict {
-			b.SetAttributeRaw("strict", bare("true"))
-		}
-		if f.Leakproof {
-			b.SetAttributeRaw("leakproof", bare("true"))
-		}
-	}
-	if f.Security != "" {
-		b.SetAttributeRaw("security", bare(f.Security))
-	}
-	if f.Kind == schema.Function && f.Parallel != "" {
-		b.SetAttributeRaw("parallel", bare(f.Parallel))
-	}
-	comment(b, f.Comment)
 }

@@ -12,7 +12,9 @@ type indexConstraint struct {
 }
 
 // readConstraints reads the foreign keys and checks of tables, and what
-// the constraints behind indexes add to them.
+// the constraints behind indexes add to them; not those a partition
+// inherits, nor the ones PostgreSQL adds for a foreign key to each
+// partition of the table it references (conparentid).
 func (in *inspector) readConstraints() error {
 	in.indexCons = map[uint32]*indexConstraint{}
 	delSetCols := "'{}'::text[]" // ON DELETE SET NULL (…) came in PostgreSQL 15
@@ -33,9 +35,11 @@ SELECT con.conrelid, con.conname, con.contype::text, con.conindid, con.condeferr
                JOIN pg_operator o ON o.oid = k.op ORDER BY k.i),
        coalesce(obj_description(con.oid, 'pg_constraint'), '')
   FROM pg_constraint con
+  JOIN pg_class rc ON rc.oid = con.conrelid
   LEFT JOIN pg_class fc ON fc.oid = con.confrelid
   LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
- WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+ WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0
+   AND (NOT rc.relispartition OR con.coninhcount = 0)
  ORDER BY con.conname`, func(scan func(...any) error) error {
 		var rel, index uint32
 		var name, kind, refSchema, refTable, onUpdate, onDelete, check, comment string
@@ -70,7 +74,8 @@ func refAction(c string) schema.ReferenceAction {
 }
 
 // readIndexes reads the indexes of tables and materialized views, those
-// behind primary keys, unique and exclusion constraints included.
+// behind primary keys, unique and exclusion constraints included, but
+// not a partition's that are attached to its parent's (relispartition).
 func (in *inspector) readIndexes() error {
 	nullsNotDistinct := "false"
 	if in.version >= 150000 {
@@ -85,7 +90,7 @@ SELECT i.indexrelid, i.indrelid, ic.relname, upper(am.amname), i.indisunique, i.
   FROM pg_index i
   JOIN pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_am am ON am.oid = ic.relam
- WHERE i.indrelid = ANY($1::oid[])
+ WHERE i.indrelid = ANY($1::oid[]) AND NOT ic.relispartition
  ORDER BY ic.relname`, func(scan func(...any) error) error {
 		var oid, rel uint32
 		var nkeys int16

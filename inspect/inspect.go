@@ -32,18 +32,26 @@
 //     schema asked for, or to public, so names elsewhere come qualified.
 //   - Routine bodies: prosrc, trimmed ("probin, prosrc" for C functions),
 //     and pg_get_function_sqlbody for SQL-standard bodies (PostgreSQL 14
-//     and later). Aggregates with their name, arguments, PARALLEL and
-//     comment only, as the loader keeps them.
+//     and later). SET clauses from proconfig, and COST and ROWS unless
+//     PostgreSQL's defaults. Aggregates of the normal kind with their
+//     state, support functions (by schema and name), INITCOND and SORTOP
+//     (by operator name); ordered-set aggregates are left out, as the
+//     loader leaves them.
 //   - Every column of a view or materialized view, typed and nullable
 //     (the loader has them only from a column list).
 //   - Extensions installed in the inspected schemas, plpgsql (which every
-//     database has) aside, with their schema and version.
+//     database has) aside, with their schema, version and comment (none
+//     when it is the extension's own description).
 //   - Constraint and index names as PostgreSQL has them; the comment of a
 //     constraint's index is the constraint's, else the index's.
 //   - A policy's roles by name, PUBLIC as none; CURRENT_USER and the like
 //     read as the role they stood for when the policy was made.
+//   - Partitions with their parent and bound (pg_get_expr, TimeZone UTC),
+//     without columns (their parent's) or what they inherit: constraints
+//     cloned or merged from the parent, indexes attached to its indexes,
+//     cloned row triggers.
 //
-// Not read: partitions (PARTITION OF) and their bounds, foreign tables,
+// Not read: foreign tables,
 // inheritance (an inheriting table's columns read as its own), typed
 // tables' OF clause, storage parameters, tablespaces, owners and grants,
 // roles, event triggers, casts, operators, operator classes and families,
@@ -52,9 +60,11 @@
 // for: NOT VALID, exclusion elements' order, operator class and
 // collation, operator class parameters, the type of an identity's
 // sequence (taken to be the column's), domain collations, view options
-// other than check_option, routine SET, COST, ROWS and SUPPORT,
-// aggregate functions and state, trigger REFERENCING and constraint
-// triggers' deferral.
+// other than check_option, security_barrier and security_invoker,
+// routine SUPPORT (and SET … FROM CURRENT, read as the value it set),
+// aggregate options but those above (SSPACE, FINALFUNC_EXTRA,
+// SERIALFUNC, moving-aggregate ones, …),
+// a constraint trigger's FROM table.
 package inspect
 
 import (
@@ -244,14 +254,19 @@ SELECT n.oid, n.nspname, coalesce(obj_description(n.oid, 'pg_namespace'), '')
 
 func (in *inspector) readExtensions() error {
 	return in.query(`
-SELECT x.extname, x.extnamespace, x.extversion
+SELECT x.extname, x.extnamespace, x.extversion, coalesce(obj_description(x.oid, 'pg_extension'), ''),
+       coalesce((SELECT a.comment FROM pg_available_extensions a WHERE a.name = x.extname), '')
   FROM pg_extension x
  WHERE x.extname <> 'plpgsql' AND x.extnamespace = ANY($1::oid[])
  ORDER BY x.extname`, func(scan func(...any) error) error {
 		var ns uint32
+		var own string
 		e := &schema.Extension{}
-		if err := scan(&e.Name, &ns, &e.Version); err != nil {
+		if err := scan(&e.Name, &ns, &e.Version, &e.Comment, &own); err != nil {
 			return err
+		}
+		if e.Comment == own {
+			e.Comment = "" // the extension's own description
 		}
 		e.Schema = in.schemas[ns].Name
 		in.realm.Extensions = append(in.realm.Extensions, e)

@@ -2,18 +2,21 @@ package inspect
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/schema-ls/schema-ls/schema"
 )
 
-// readRoutines reads functions, procedures and aggregates.
+// readRoutines reads functions, procedures and aggregates (of the normal
+// kind: ordered-set aggregates are left out).
 func (in *inspector) readRoutines() error {
 	sqlBody := "''"
 	if in.version >= 140000 {
 		sqlBody = "coalesce(CASE WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) END, '')"
 	}
-	return in.query(`
+	aggs := map[uint32]*schema.Func{}
+	err := in.query(`
 SELECT p.pronamespace, p.proname, p.prokind::text, coalesce(p.proargnames, '{}'), coalesce(p.proargmodes::text[], '{}'),
        array(SELECT t FROM unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY u(t, i) ORDER BY i),
        array(SELECT format_type(t, NULL) FROM unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY u(t, i) ORDER BY i),
@@ -21,21 +24,22 @@ SELECT p.pronamespace, p.proname, p.prokind::text, coalesce(p.proargnames, '{}')
        p.prorettype, format_type(p.prorettype, NULL), p.proretset, upper(l.lanname),
        coalesce(p.prosrc, ''), coalesce(p.probin, ''), `+sqlBody+`,
        p.provolatile::text, p.proisstrict, p.prosecdef, p.proparallel::text, p.proleakproof,
-       coalesce(obj_description(p.oid, 'pg_proc'), '')
+       coalesce(obj_description(p.oid, 'pg_proc'), ''), p.oid, p.procost::text, p.prorows::text, coalesce(p.proconfig, '{}')
   FROM pg_proc p
   JOIN pg_language l ON l.oid = p.prolang
  WHERE p.pronamespace = ANY($1::oid[]) AND `+notExtension("pg_proc", "p.oid")+`
+   AND NOT EXISTS (SELECT FROM pg_aggregate a WHERE a.aggfnoid = p.oid AND a.aggkind <> 'n')
  ORDER BY p.proname, p.oid`, func(scan func(...any) error) error {
-		var ns, ret uint32
-		var kind, defaults, retFormatted, src, bin, body, volatility, parallel string
-		var names, modes, typeNames []string
+		var ns, ret, oid uint32
+		var kind, defaults, retFormatted, src, bin, body, volatility, parallel, cost, rows string
+		var names, modes, typeNames, config []string
 		var types []uint32
 		var nDefaults int16
 		var definer bool
 		f := &schema.Func{}
 		if err := scan(&ns, &f.Name, &kind, &names, &modes, &types, &typeNames, &nDefaults, &defaults,
 			&ret, &retFormatted, &f.ReturnSet, &f.Lang, &src, &bin, &body, &volatility, &f.Strict, &definer, &parallel,
-			&f.Leakproof, &f.Comment); err != nil {
+			&f.Leakproof, &f.Comment, &oid, &cost, &rows, &config); err != nil {
 			return err
 		}
 		f.Schema = in.schemas[ns]
@@ -46,6 +50,7 @@ SELECT p.pronamespace, p.proname, p.prokind::text, coalesce(p.proargnames, '{}')
 		case "a":
 			f.Kind = schema.Aggregate
 			f.Lang, f.ReturnSet, f.Strict, f.Leakproof = "", false, false, false
+			aggs[oid] = f
 			return nil
 		case "p":
 			f.Kind = schema.Procedure
@@ -57,6 +62,12 @@ SELECT p.pronamespace, p.proname, p.prokind::text, coalesce(p.proargnames, '{}')
 				t := in.typ(ret, retFormatted)
 				f.Return = &t
 			}
+		}
+		f.Cost, _ = strconv.ParseFloat(cost, 64)
+		f.Rows, _ = strconv.ParseFloat(rows, 64)
+		for _, c := range config {
+			name, value, _ := strings.Cut(c, "=")
+			f.Config = append(f.Config, schema.FuncConfig{Name: name, Value: value})
 		}
 		f.Volatility = map[string]string{"i": "IMMUTABLE", "s": "STABLE", "v": "VOLATILE"}[volatility]
 		if definer {
@@ -72,6 +83,10 @@ SELECT p.pronamespace, p.proname, p.prokind::text, coalesce(p.proargnames, '{}')
 		}
 		return nil
 	}, in.schemaOIDs())
+	if err != nil {
+		return err
+	}
+	return in.readAggregates(aggs)
 }
 
 // routineArgs fills in a routine's arguments (and RETURNS TABLE columns)
@@ -110,11 +125,12 @@ func (in *inspector) routineArgs(f *schema.Func, names, modes []string, types []
 func (in *inspector) readTriggers() error {
 	return in.query(`
 SELECT t.tgrelid, t.tgname, t.tgtype, string_to_array(t.tgattr::text, ' ')::int2[], t.tgnargs, t.tgargs,
-       fn.nspname, f.proname, pg_get_triggerdef(t.oid, true), coalesce(obj_description(t.oid, 'pg_trigger'), '')
+       fn.nspname, f.proname, pg_get_triggerdef(t.oid, true), coalesce(obj_description(t.oid, 'pg_trigger'), ''),
+       coalesce(t.tgoldtable::text, ''), coalesce(t.tgnewtable::text, ''), t.tgconstraint <> 0, t.tgdeferrable, t.tginitdeferred
   FROM pg_trigger t
   JOIN pg_proc f ON f.oid = t.tgfoid
   JOIN pg_namespace fn ON fn.oid = f.pronamespace
- WHERE t.tgrelid = ANY($1::oid[]) AND NOT t.tgisinternal
+ WHERE t.tgrelid = ANY($1::oid[]) AND NOT t.tgisinternal AND `+in.notClonedTrigger()+`
  ORDER BY t.tgname`, func(scan func(...any) error) error {
 		var rel uint32
 		var typ, nargs int16
@@ -122,7 +138,8 @@ SELECT t.tgrelid, t.tgname, t.tgtype, string_to_array(t.tgattr::text, ' ')::int2
 		var args []byte
 		var def string
 		tr := &schema.Trigger{}
-		if err := scan(&rel, &tr.Name, &typ, &cols, &nargs, &args, &tr.FuncSchema, &tr.FuncName, &def, &tr.Comment); err != nil {
+		if err := scan(&rel, &tr.Name, &typ, &cols, &nargs, &args, &tr.FuncSchema, &tr.FuncName, &def, &tr.Comment,
+			&tr.OldTable, &tr.NewTable, &tr.Constraint, &tr.Deferrable, &tr.InitiallyDeferred); err != nil {
 			return err
 		}
 		r := in.rels[rel]

@@ -8,10 +8,10 @@ import (
 	"github.com/schema-ls/schema-ls/schema"
 )
 
-// readRelations reads tables (partitioned or not, but not partitions),
-// views, materialized views and composite types.
+// readRelations reads tables (partitioned or not, partitions too), views,
+// materialized views and composite types.
 func (in *inspector) readRelations() error {
-	return in.query(`
+	err := in.query(`
 SELECT c.oid, c.relnamespace, c.relname, c.relkind::text, c.relpersistence = 'u', c.relrowsecurity, c.relforcerowsecurity,
        coalesce(CASE WHEN c.relkind = 'c' THEN obj_description(c.reltype, 'pg_type') ELSE obj_description(c.oid, 'pg_class') END, ''),
        coalesce(c.reloptions, '{}'),
@@ -21,7 +21,7 @@ SELECT c.oid, c.relnamespace, c.relname, c.relkind::text, c.relpersistence = 'u'
        coalesce(pg_get_expr(pt.partexprs, c.oid, true), '')
   FROM pg_class c
   LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
- WHERE c.relnamespace = ANY($1::oid[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'c') AND NOT c.relispartition
+ WHERE c.relnamespace = ANY($1::oid[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
    AND `+notExtension("pg_class", "c.oid")+` AND `+notExtension("pg_type", "c.reltype")+`
  ORDER BY c.relname`, func(scan func(...any) error) error {
 		var oid, ns uint32
@@ -43,11 +43,7 @@ SELECT c.oid, c.relnamespace, c.relname, c.relkind::text, c.relpersistence = 'u'
 			s.Tables = append(s.Tables, r.table)
 		case "v", "m":
 			r.view = &schema.View{Schema: s, Name: name, Materialized: kind == "m", Comment: comment, Def: viewDef(def)}
-			for _, o := range options {
-				if k, v, _ := strings.Cut(o, "="); k == "check_option" {
-					r.view.CheckOption = strings.ToUpper(v)
-				}
-			}
+			viewOptions(r.view, options)
 			s.Views = append(s.Views, r.view)
 		case "c":
 			r.comp = &schema.Composite{Schema: s, Name: name, Comment: comment}
@@ -56,6 +52,40 @@ SELECT c.oid, c.relnamespace, c.relname, c.relkind::text, c.relpersistence = 'u'
 		in.rels[oid] = r
 		return nil
 	}, in.schemaOIDs())
+	if err != nil {
+		return err
+	}
+	return in.readPartitions()
+}
+
+// readPartitions reads which tables are partitions, of which table and
+// with which bound, printed with TimeZone UTC: a bound of a timestamptz
+// key reads the same whatever the session's zone.
+func (in *inspector) readPartitions() error {
+	var zone string
+	if err := in.tx.QueryRow(in.ctx, "SELECT current_setting('TimeZone'), set_config('TimeZone', 'UTC', true)").Scan(&zone, new(string)); err != nil {
+		return err
+	}
+	err := in.query(`
+SELECT c.oid, pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid)
+  FROM pg_class c
+  JOIN pg_inherits i ON i.inhrelid = c.oid
+  JOIN pg_class pc ON pc.oid = i.inhparent
+  JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+ WHERE c.oid = ANY($1::oid[]) AND c.relispartition`, func(scan func(...any) error) error {
+		var oid uint32
+		p := &schema.PartitionOf{}
+		if err := scan(&oid, &p.Schema, &p.Table, &p.Bound); err != nil {
+			return err
+		}
+		in.rels[oid].table.PartitionOf = p
+		return nil
+	}, in.oids("rp"))
+	if err != nil {
+		return err
+	}
+	_, err = in.tx.Exec(in.ctx, "SELECT set_config('TimeZone', $1, true)", zone)
+	return err
 }
 
 // viewDef is a view's query as pg_get_viewdef gives it, without the
@@ -127,7 +157,9 @@ SELECT a.attrelid, a.attnum, a.attname, a.atttypid, format_type(a.atttypid, a.at
 		r.columns[num] = c
 		switch {
 		case r.table != nil:
-			r.table.Columns = append(r.table.Columns, c.Column)
+			if r.table.PartitionOf == nil { // a partition's are its parent's
+				r.table.Columns = append(r.table.Columns, c.Column)
+			}
 		case r.view != nil:
 			c.Null = true
 			r.view.Columns = append(r.view.Columns, c.Column)
@@ -233,4 +265,14 @@ func (q *sequence) serial(c *column) bool {
 	return ok && t.Array == 0 && t.UserKind == "" && q.typeOID == c.typeOID &&
 		q.start == 1 && q.inc == 1 && q.min == 1 && q.max == hi && q.cache == 1 && !q.cycle &&
 		c.dflt == fmt.Sprintf("nextval('%s'::regclass)", strings.ReplaceAll(q.regclass, "'", "''"))
+}
+
+// notClonedTrigger leaves out the row triggers PostgreSQL clones from a
+// partitioned table onto its partitions (tgparentid, PostgreSQL 13+;
+// before, they are internal).
+func (in *inspector) notClonedTrigger() string {
+	if in.version >= 130000 {
+		return "t.tgparentid = 0"
+	}
+	return "true"
 }

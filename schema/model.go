@@ -64,6 +64,7 @@ type Table struct {
 	Checks      []*Check
 	Excludes    []*Exclude
 	Partition   *Partition
+	PartitionOf *PartitionOf
 	Triggers    []*Trigger
 	Policies    []*Policy
 	RowSecurity RowSecurity
@@ -234,6 +235,17 @@ type Partition struct {
 	Parts []IndexPart
 }
 
+// PartitionOf makes a table a partition of another (CREATE TABLE …
+// PARTITION OF). A partition's columns are its parent's: the model keeps
+// none for it, nor what it inherits (keys, indexes, checks and foreign
+// keys cloned from the parent), only what is its own.
+type PartitionOf struct {
+	Schema, Table string
+	// Bound is the partition bound as PostgreSQL prints it: FOR VALUES
+	// FROM (…) TO (…), FOR VALUES IN (…), FOR VALUES WITH (…), DEFAULT.
+	Bound string
+}
+
 // RowSecurity is ENABLE/FORCE ROW LEVEL SECURITY.
 type RowSecurity struct {
 	Enabled, Forced bool
@@ -247,10 +259,14 @@ type View struct {
 	Def          string // the SELECT
 	Columns      []*Column
 	CheckOption  string
-	Indexes      []*Index // materialized views only
-	Triggers     []*Trigger
-	Comment      string
-	Pos          Pos
+	// SecurityBarrier and SecurityInvoker are the options security_barrier
+	// and security_invoker (PostgreSQL 15+) of a view.
+	SecurityBarrier bool
+	SecurityInvoker bool
+	Indexes         []*Index // materialized views only
+	Triggers        []*Trigger
+	Comment         string
+	Pos             Pos
 }
 
 // FuncKind is a function, a procedure or an aggregate.
@@ -279,8 +295,38 @@ type Func struct {
 	Security    string // DEFINER; INVOKER when empty
 	Parallel    string // SAFE or RESTRICTED; UNSAFE when empty
 	Leakproof   bool
-	Comment     string
-	Pos         Pos
+	// Cost and Rows are COST and ROWS; 0 when PostgreSQL's default (100,
+	// or 1 for C and internal functions; 1000 rows for a set).
+	Cost, Rows float64
+	Config     []FuncConfig // SET clauses, by name (Normalize)
+	Agg        *AggDef      // an aggregate's definition
+	Comment    string
+	Pos        Pos
+}
+
+// FuncConfig is a routine's SET name = value, as PostgreSQL stores it
+// (pg_proc.proconfig): the value of a list such as search_path as
+// quoted identifiers joined by ", ".
+type FuncConfig struct {
+	Name, Value string
+}
+
+// AggDef is what CREATE AGGREGATE says beyond the name, arguments and
+// PARALLEL of an aggregate (normal form only: ordered-set and
+// moving-aggregate options are not modelled).
+type AggDef struct {
+	StateFunc   FuncRef // SFUNC
+	StateType   Type    // STYPE
+	FinalFunc   FuncRef // FINALFUNC; zero when none
+	CombineFunc FuncRef // COMBINEFUNC; zero when none
+	InitCond    *string // INITCOND; nil when the state starts null
+	SortOp      string  // SORTOP, an operator name such as <
+}
+
+// FuncRef names a function by schema and name (built-ins in
+// pg_catalog).
+type FuncRef struct {
+	Schema, Name string
 }
 
 // FuncArg is one argument of a routine.
@@ -302,8 +348,16 @@ type Trigger struct {
 	FuncSchema string
 	FuncName   string
 	Args       []string
-	Comment    string
-	Pos        Pos
+	// OldTable and NewTable name the transition tables (REFERENCING OLD
+	// TABLE AS …, NEW TABLE AS …).
+	OldTable, NewTable string
+	// Constraint: CREATE CONSTRAINT TRIGGER (AFTER, FOR EACH ROW), which
+	// may be DEFERRABLE (and INITIALLY DEFERRED).
+	Constraint        bool
+	Deferrable        bool
+	InitiallyDeferred bool
+	Comment           string
+	Pos               Pos
 }
 
 // Policy is a row-level security policy of a table.
@@ -369,6 +423,9 @@ type Extension struct {
 	Name    string
 	Schema  string
 	Version string
+	// Comment is set by COMMENT ON EXTENSION; empty when the extension's
+	// own description (from its control file) stands.
+	Comment string
 	Pos     Pos
 }
 

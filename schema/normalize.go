@@ -21,7 +21,7 @@ import (
 func (r *Realm) Normalize() {
 	for _, s := range r.Schemas {
 		for _, t := range s.Tables {
-			t.Normalize()
+			t.normalize(r.Columns(t))
 		}
 		for _, v := range s.Views {
 			v.Normalize()
@@ -46,7 +46,11 @@ func (r *Realm) Normalize() {
 // indexes and partition key, whose parts drop the operator classes and
 // collations that are their column's defaults (normalizeKeyParts); its
 // constraints, triggers and policies.
-func (t *Table) Normalize() {
+func (t *Table) Normalize() { t.normalize(t.Columns) }
+
+// normalize normalises t with cols as its columns (a partition's are its
+// root's).
+func (t *Table) normalize(cols []*Column) {
 	for _, c := range t.Columns {
 		normalizeColumnCollation(c)
 		c.Default = NormalizeDefault(c.Default, c.Type)
@@ -56,14 +60,14 @@ func (t *Table) Normalize() {
 	}
 	if t.PrimaryKey != nil {
 		t.PrimaryKey.Normalize()
-		normalizeKeyParts(t.PrimaryKey.Parts, t.PrimaryKey.Method, t.Columns)
+		normalizeKeyParts(t.PrimaryKey.Parts, t.PrimaryKey.Method, cols)
 	}
 	for _, ix := range t.Indexes {
 		ix.Normalize()
-		normalizeKeyParts(ix.Parts, ix.Method, t.Columns)
+		normalizeKeyParts(ix.Parts, ix.Method, cols)
 	}
 	if t.Partition != nil {
-		normalizePartition(t.Partition, t.Columns)
+		normalizePartition(t.Partition, cols)
 	}
 	for _, fk := range t.ForeignKeys {
 		fk.Normalize()
@@ -142,8 +146,8 @@ func indexMethod(m string) string {
 	return m
 }
 
-// Normalize normalises a routine's words and defaults, its arguments'
-// by NormalizeDefault, and spells out the result a function with OUT
+// Normalize normalises a routine's words and defaults (COST, ROWS and
+// SET too: normalizeOptions), its arguments' by NormalizeDefault, and spells out the result a function with OUT
 // arguments and no RETURNS has: the type of its one OUT argument, or
 // record.
 func (f *Func) Normalize() {
@@ -151,6 +155,7 @@ func (f *Func) Normalize() {
 	f.Volatility = unlessDefault(f.Volatility, "VOLATILE")
 	f.Security = unlessDefault(f.Security, "INVOKER")
 	f.Parallel = unlessDefault(f.Parallel, "UNSAFE")
+	f.normalizeOptions()
 	var out []*FuncArg
 	for _, a := range f.Args {
 		a.Mode = unlessDefault(a.Mode, "IN")
@@ -182,9 +187,10 @@ func (p *Policy) Normalize() {
 }
 
 // Normalize puts a trigger's events in one order: INSERT, UPDATE,
-// DELETE, TRUNCATE.
+// DELETE, TRUNCATE; INITIALLY DEFERRED makes it DEFERRABLE.
 func (t *Trigger) Normalize() {
 	t.Timing = strings.ToUpper(t.Timing)
+	t.Deferrable = t.Deferrable || t.InitiallyDeferred
 	order := []string{"INSERT", "UPDATE", "DELETE", "TRUNCATE"}
 	var events []string
 	for _, e := range order {

@@ -44,6 +44,10 @@ import (
 //   - Columns are NOT NULL as PostgreSQL makes them: NOT NULL, primary
 //     key, identity and serial columns. View columns come from a column
 //     list only, typed when they select a plain table column or a cast.
+//   - A partition (PARTITION OF, ATTACH PARTITION) keeps no columns, nor
+//     what it inherits from its parent; its bound is kept as PostgreSQL
+//     prints it (NormalizeBound). DETACH PARTITION gives it its parent's
+//     columns and clones of what it inherited (schema.Realm.Detached).
 //   - Renames and SET SCHEMA carry references along (foreign keys, column
 //     types, owned sequences, triggers); DROP takes what PostgreSQL drops
 //     with the object, and refuses without CASCADE what it refuses.

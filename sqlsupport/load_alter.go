@@ -28,10 +28,12 @@ func (st *ldStmt) alterTable(n *pg_query.AlterTableStmt) {
 		}
 		return
 	case rel.table == nil:
-		// ALTER VIEW, INDEX, SEQUENCE … settings: none is in the model.
-		for k := range n.Cmds {
-			s := span(k)
-			st.skip(st.firstWords(s[0], s[1], 6))
+		// ALTER VIEW, INDEX, SEQUENCE … settings: only a view's options
+		// are in the model.
+		for k, cn := range n.Cmds {
+			if s := span(k); rel.view == nil || !st.alterViewCmd(rel.view, cn.GetAlterTableCmd()) {
+				st.skip(st.firstWords(s[0], s[1], 6))
+			}
 		}
 		return
 	}
@@ -62,6 +64,9 @@ func (st *ldStmt) col(t *schema.Table, name string) *schema.Column {
 
 func (st *ldStmt) alterTableCmd(t *schema.Table, cmd *pg_query.AlterTableCmd, span [2]int) {
 	a, b := span[0], span[1]
+	if t.PartitionOf != nil && st.partitionColumnCmd(t, cmd) {
+		return
+	}
 	var c *schema.Column
 	switch cmd.Subtype {
 	case pg_query.AlterTableType_AT_ColumnDefault, pg_query.AlterTableType_AT_AlterColumnType,
@@ -149,6 +154,10 @@ func (st *ldStmt) alterTableCmd(t *schema.Table, cmd *pg_query.AlterTableCmd, sp
 		t.RowSecurity.Forced = false
 	case pg_query.AlterTableType_AT_SetLogged, pg_query.AlterTableType_AT_SetUnLogged:
 		t.Unlogged = cmd.Subtype == pg_query.AlterTableType_AT_SetUnLogged
+	case pg_query.AlterTableType_AT_AttachPartition:
+		st.attachPartition(t, cmd.Def.GetPartitionCmd())
+	case pg_query.AlterTableType_AT_DetachPartition:
+		st.detachPartition(t, cmd.Def.GetPartitionCmd())
 	default:
 		st.skip(st.firstWords(a, b, 6))
 	}

@@ -70,7 +70,9 @@ func (st *ldStmt) constraint(t *schema.Table, con *pg_query.Constraint, a, b int
 		text, _ := st.parenAfter(a, pg_query.Token_CHECK)
 		used := ldColumnRefs(con.RawExpr)
 		ck := &schema.Check{Name: con.Conname, Expr: text, NoInherit: con.IsNoInherit, Pos: pos}
-		if conTaken(ck.Name) {
+		// A name given need only be free on the table; one chosen, in the
+		// schema.
+		if ck.Name != "" && ldConstraint(t, ck.Name) != nil {
 			st.fail("Constraint %q already exists", ck.Name)
 			return nil
 		}
@@ -105,7 +107,7 @@ func (st *ldStmt) foreignKey(t *schema.Table, con *pg_query.Constraint, keys []s
 		OnUpdate: ldAction(con.FkUpdAction), OnDelete: ldAction(con.FkDelAction),
 		Deferrable: con.Deferrable, InitiallyDeferred: con.Initdeferred, Pos: pos}
 	conTaken := ldConTaken(t.Schema)
-	if conTaken(fk.Name) {
+	if fk.Name != "" && ldConstraint(t, fk.Name) != nil {
 		st.fail("Constraint %q already exists", fk.Name)
 		return nil
 	}

@@ -121,7 +121,8 @@ func (st *ldStmt) drop(n *pg_query.DropStmt) {
 }
 
 // dropRelation removes a relation and what goes with it: a table's owned
-// sequences and, with CASCADE, the foreign keys referencing it.
+// sequences and partitions and, with CASCADE, the foreign keys
+// referencing it.
 func (st *ldStmt) dropRelation(rel ldRel, cascade bool) {
 	s := rel.s
 	switch {
@@ -142,6 +143,16 @@ func (st *ldStmt) dropRelation(rel ldRel, cascade bool) {
 		st.l.dropForeignKeys(refs)
 		s.Tables = slices.DeleteFunc(s.Tables, func(x *schema.Table) bool { return x == t })
 		s.Sequences = slices.DeleteFunc(s.Sequences, func(q *schema.Sequence) bool { return strings.HasPrefix(q.OwnedBy, t.Name+".") })
+		// Its partitions go with it.
+		var parts []*schema.Table
+		st.l.eachTable(func(o *schema.Table) {
+			if o.PartitionOf != nil && o.PartitionOf.Schema == s.Name && o.PartitionOf.Table == t.Name {
+				parts = append(parts, o)
+			}
+		})
+		for _, o := range parts {
+			st.dropRelation(ldRel{s: o.Schema, table: o}, true)
+		}
 	case rel.view != nil:
 		s.Views = slices.DeleteFunc(s.Views, func(x *schema.View) bool { return x == rel.view })
 	case rel.seq != nil:
@@ -202,17 +213,25 @@ func (st *ldStmt) dropType(sch, name string, cascade bool) bool {
 	return true
 }
 
-// dropRoutine removes a routine; triggers executing it need CASCADE,
-// which drops them.
+// dropRoutine removes a routine; triggers executing it and aggregates
+// calling it need CASCADE, which drops them.
 func (st *ldStmt) dropRoutine(s *schema.Schema, fn *schema.Func, cascade bool) {
 	uses := func(tr *schema.Trigger) bool { return tr.FuncSchema == s.Name && tr.FuncName == fn.Name }
 	used := false
 	st.l.eachTriggers(func(list *[]*schema.Trigger) { used = used || slices.ContainsFunc(*list, uses) })
+	callers := st.l.aggregatesCalling(schema.FuncRef{Schema: s.Name, Name: fn.Name})
+	if len(callers) > 0 && !cascade {
+		st.fail("Cannot drop %s %q: aggregate %s calls it (use CASCADE)", ldKindWord(fn.Kind), fn.Name, callers[0].Name)
+		return
+	}
 	if used && !cascade {
 		st.fail("Cannot drop %s %q: a trigger executes it (use CASCADE)", ldKindWord(fn.Kind), fn.Name)
 		return
 	}
 	st.l.eachTriggers(func(list *[]*schema.Trigger) { *list = slices.DeleteFunc(*list, uses) })
+	for _, a := range callers {
+		a.Schema.Funcs = slices.DeleteFunc(a.Schema.Funcs, func(f *schema.Func) bool { return f == a })
+	}
 	s.Funcs = slices.DeleteFunc(s.Funcs, func(f *schema.Func) bool { return f == fn })
 }
 
@@ -289,6 +308,10 @@ func (st *ldStmt) comment(n *pg_query.CommentStmt) {
 		case k < 0 && rel.view != nil:
 			st.skip("COMMENT ON COLUMN of a view column the model does not list (no column list)")
 			return
+		case rel.table != nil && rel.table.PartitionOf != nil:
+			st.columnsExist(rel.table, []string{col}, "COMMENT ON COLUMN")
+			st.skip("COMMENT ON COLUMN of a partition (its columns are its parent's)")
+			return
 		case k < 0:
 			st.fail("Column %q of %q does not exist", col, rname)
 			return
@@ -305,6 +328,15 @@ func (st *ldStmt) comment(n *pg_query.CommentStmt) {
 		pg_query.ObjectType_OBJECT_ROUTINE, pg_query.ObjectType_OBJECT_AGGREGATE:
 		if fn := st.findRoutine(n.Object.GetObjectWithArgs()); fn != nil {
 			fn.Comment = text
+		}
+	case pg_query.ObjectType_OBJECT_EXTENSION:
+		name := n.Object.GetString_().GetSval()
+		if _, e := st.extension(name); e != nil {
+			e.Comment = text
+		} else if name == "plpgsql" { // in every database, not in the model
+			st.unmodelled("COMMENT ON EXTENSION plpgsql")
+		} else {
+			st.fail("Extension %q does not exist", name)
 		}
 	case pg_query.ObjectType_OBJECT_TYPE, pg_query.ObjectType_OBJECT_DOMAIN:
 		sch, name := ldSplitName(ldStrings(n.Object.GetTypeName().GetNames()))

@@ -297,6 +297,9 @@ func (l *loader) eachType(fn func(*schema.Type)) {
 				fn(f.Return)
 			}
 			cols(f.ReturnTable)
+			if f.Agg != nil {
+				fn(&f.Agg.StateType)
+			}
 		}
 	}
 }

@@ -167,17 +167,16 @@ func (st *ldStmt) createView(n *pg_query.ViewStmt) {
 		v.CheckOption = "CASCADED"
 	}
 	for _, o := range n.Options {
-		if d := o.GetDefElem(); d.GetDefname() == "check_option" {
-			v.CheckOption = ldUpper(ldWord(d.Arg))
-		} else {
+		if !st.viewOption(v, o.GetDefElem(), false) {
 			st.skip("WITH (…) view options")
 		}
 	}
 	rel := ldRelIn(s, v.Name)
 	switch {
 	case rel.view != nil && !rel.view.Materialized && n.Replace:
-		old := rel.view // OR REPLACE keeps what else is attached to it
+		old := rel.view // OR REPLACE keeps what else is attached to it, and sets every option
 		old.Def, old.Columns, old.CheckOption, old.Pos = v.Def, v.Columns, v.CheckOption, v.Pos
+		old.SecurityBarrier, old.SecurityInvoker = v.SecurityBarrier, v.SecurityInvoker
 	case rel.found() || st.l.typeTaken(s, v.Name):
 		st.fail("Relation %q already exists in schema %q", v.Name, s.Name)
 	default:

@@ -216,6 +216,9 @@ func (l *loader) retargetTable(oldS *schema.Schema, oldName string, newS *schema
 				fk.RefSchema, fk.RefTable = newS.Name, newName
 			}
 		}
+		if p := o.PartitionOf; p != nil && p.Schema == oldS.Name && p.Table == oldName {
+			p.Schema, p.Table = newS.Name, newName
+		}
 	})
 	l.retargetType("table", oldS.Name, oldName, newS.Name, newName)
 	for _, q := range oldS.Sequences {
@@ -256,6 +259,11 @@ func (l *loader) renameSchema(s *schema.Schema, to string) {
 			if tr.FuncSchema == from {
 				tr.FuncSchema = to
 			}
+		}
+	})
+	l.eachAggFunc(func(r *schema.FuncRef) {
+		if r.Schema == from {
+			r.Schema = to
 		}
 	})
 	for _, e := range l.out.Realm.Extensions {
@@ -341,6 +349,11 @@ func (st *ldStmt) moveRoutine(o *pg_query.ObjectWithArgs, newSchema, newName str
 			if tr.FuncSchema == s.Name && tr.FuncName == fn.Name {
 				tr.FuncSchema, tr.FuncName = to.Name, newName
 			}
+		}
+	})
+	st.l.eachAggFunc(func(r *schema.FuncRef) {
+		if r.Schema == s.Name && r.Name == fn.Name {
+			*r = schema.FuncRef{Schema: to.Name, Name: newName}
 		}
 	})
 	fn.Name = newName

@@ -110,8 +110,12 @@ func (st *ldStmt) routineOption(fn *schema.Func, d *pg_query.DefElem) {
 		fn.Parallel = ldUpper(ldWord(d.Arg))
 	case "leakproof":
 		fn.Leakproof = ldBool(d.Arg)
-	case "set", "reset":
-		st.skip("SET configuration")
+	case "set":
+		st.funcSet(fn, d.Arg.GetVariableSetStmt())
+	case "cost":
+		fn.Cost = ldNumber(d.Arg)
+	case "rows":
+		fn.Rows = ldNumber(d.Arg)
 	default:
 		st.skip(ldUpper(d.GetDefname()))
 	}
@@ -137,36 +141,6 @@ func (st *ldStmt) addRoutine(s *schema.Schema, fn *schema.Func, replace bool) {
 
 func ldKindWord(k schema.FuncKind) string {
 	return [...]string{"function", "procedure", "aggregate"}[k]
-}
-
-// define loads CREATE AGGREGATE, whose name, arguments and PARALLEL the
-// model keeps; other DefineStmt kinds are not modelled.
-func (st *ldStmt) define(n *pg_query.DefineStmt) {
-	if n.Kind != pg_query.ObjectType_OBJECT_AGGREGATE || len(n.Args) == 0 {
-		st.unmodelled("")
-		return
-	}
-	sch, name := ldSplitName(ldStrings(n.Defnames))
-	s := st.schemaFor(sch)
-	if s == nil {
-		return
-	}
-	fn := &schema.Func{Schema: s, Name: name, Kind: schema.Aggregate, Pos: st.stmtPos()}
-	for _, pn := range n.Args[0].GetList().GetItems() {
-		p := pn.GetFunctionParameter()
-		a := &schema.FuncArg{Name: p.Name, Mode: ldModes[p.Mode]}
-		st.typeOf(p.ArgType, &a.Type)
-		fn.Args = append(fn.Args, a)
-	}
-	for _, o := range n.Definition {
-		d := o.GetDefElem()
-		if d.GetDefname() == "parallel" {
-			fn.Parallel = ldUpper(ldWord(d.Arg))
-		} else {
-			st.skip(ldUpper(d.GetDefname()))
-		}
-	}
-	st.addRoutine(s, fn, n.Replace)
 }
 
 func (st *ldStmt) alterFunction(n *pg_query.AlterFunctionStmt) {
@@ -252,11 +226,8 @@ func (st *ldStmt) createTrigger(n *pg_query.CreateTrigStmt) {
 			tr.FuncSchema = s.Name
 		}
 	}
-	if len(n.TransitionRels) > 0 {
-		st.skip("REFERENCING")
-	}
-	if n.Isconstraint {
-		st.skip("CONSTRAINT (a constraint trigger)")
+	if !st.triggerClauses(tr, n) {
+		return
 	}
 	k := slices.IndexFunc(*list, func(t *schema.Trigger) bool { return t.Name == tr.Name })
 	switch {

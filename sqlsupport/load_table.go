@@ -12,8 +12,8 @@ import (
 func (st *ldStmt) createTable(n *pg_query.CreateStmt) {
 	rv := n.Relation
 	switch {
-	case n.Partbound != nil:
-		st.unmodelled("CREATE TABLE … PARTITION OF")
+	case n.Partbound != nil && len(n.InhRelations) == 1:
+		st.createPartition(n)
 		return
 	case n.OfTypename != nil:
 		st.unmodelled("CREATE TABLE … OF type")
@@ -26,17 +26,9 @@ func (st *ldStmt) createTable(n *pg_query.CreateStmt) {
 	if s == nil {
 		return
 	}
-	if len(n.Options) > 0 {
-		st.skip("WITH (…) storage parameters")
-	}
-	if n.Tablespacename != "" {
-		st.skip("TABLESPACE")
-	}
+	st.tableOptions(n)
 	if len(n.InhRelations) > 0 {
 		st.skip("INHERITS")
-	}
-	if n.AccessMethod != "" {
-		st.skip("USING " + n.AccessMethod)
 	}
 	t := &schema.Table{Schema: s, Name: rv.Relname, Unlogged: rv.Relpersistence == "u", Pos: st.stmtPos()}
 	s.Tables = append(s.Tables, t)
@@ -65,25 +57,15 @@ func (st *ldStmt) createTable(n *pg_query.CreateStmt) {
 			fk.RefColumns, _ = t.PrimaryKey.Columns()
 		}
 	}
-	for _, ix := range ldTableIndexes(t) {
-		st.columnsExist(t, st.l.uses[ix], "key "+ix.Name)
-	}
-	for _, fk := range t.ForeignKeys {
-		st.columnsExist(t, fk.Columns, "foreign key "+fk.Name)
-	}
-	if t.Partition != nil {
-		for _, p := range t.Partition.Parts {
-			if p.Column != "" {
-				st.columnsExist(t, []string{p.Column}, "the partition key")
-			}
-		}
-	}
+	st.checkColumns(t)
 }
 
-// columnsExist reports the names of cols that are not columns of t.
+// columnsExist reports the names of cols that are not columns of t (a
+// partition's are its root's).
 func (st *ldStmt) columnsExist(t *schema.Table, cols []string, what string) {
+	have := st.l.out.Realm.Columns(t)
 	for _, c := range cols {
-		if t.Column(c) == nil {
+		if !slices.ContainsFunc(have, func(x *schema.Column) bool { return x.Name == c }) {
 			st.fail("Column %q named in %s does not exist in table %q", c, what, t.Name)
 		}
 	}

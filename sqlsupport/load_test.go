@@ -50,7 +50,6 @@ CREATE TABLE t (id int);
 INSERT INTO t VALUES (1);
 DO $$ BEGIN END $$;
 CREATE TABLE t2 AS SELECT * FROM t;
-CREATE TABLE t_part PARTITION OF t FOR VALUES IN (1);
 CREATE TEMP TABLE scratch (a int);
 CREATE EVENT TRIGGER et ON ddl_command_start EXECUTE FUNCTION f();
 ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO app;
@@ -64,11 +63,10 @@ SELECT 1`
 		"warning sql-not-modelled: INSERT statements are not part of the schema model; ignored @ INSERT INTO t VALUES (1)",
 		"warning sql-not-modelled: DO statements are not part of the schema model; ignored @ DO $$ BEGIN END $$",
 		"warning sql-not-modelled: CREATE TABLE … AS statements are not part of the schema model; ignored @ CREATE TABLE t2 AS SELECT * FROM t",
-		"warning sql-not-modelled: CREATE TABLE … PARTITION OF statements are not part of the schema model; ignored @ CREATE TABLE t_part PARTITION OF t FOR VALUES IN (1)",
 		"warning sql-not-modelled: CREATE TEMPORARY TABLE statements are not part of the schema model; ignored @ CREATE TEMP TABLE scratch (a int)",
 		"warning sql-not-modelled: CREATE EVENT TRIGGER statements are not part of the schema model; ignored @ CREATE EVENT TRIGGER et ON ddl_command_start EXECUTE FUNCTION f()",
 		"warning sql-not-modelled: ALTER DEFAULT PRIVILEGES statements are not part of the schema model; ignored @ ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO app",
-		"warning sql-not-modelled: COMMENT ON EXTENSION statements are not part of the schema model; ignored @ COMMENT ON EXTENSION plpgsql IS 'x'",
+		"warning sql-not-modelled: COMMENT ON EXTENSION plpgsql statements are not part of the schema model; ignored @ COMMENT ON EXTENSION plpgsql IS 'x'",
 		"warning sql-not-modelled: SELECT statements are not part of the schema model; ignored @ SELECT 1",
 	}, diags(l, "x.sql", sql))
 	s := l.Realm.Schema("public")
@@ -80,14 +78,21 @@ func TestUnmodelledClausesWarn(t *testing.T) {
 	sql := `CREATE UNLOGGED TABLE t (a int, b int REFERENCES t2 (x) MATCH FULL) WITH (fillfactor = 70) TABLESPACE fast;
 CREATE TABLE t2 (x int PRIMARY KEY);
 ALTER TABLE t OWNER TO bob, ALTER COLUMN a SET STATISTICS 100;
-CREATE FUNCTION f() RETURNS int LANGUAGE sql COST 5 SET search_path = public AS 'SELECT 1';`
+CREATE FUNCTION f() RETURNS int LANGUAGE sql COST 5 SET search_path = public SET work_mem FROM CURRENT AS 'SELECT 1';
+CREATE AGGREGATE a(int8) (SFUNC = int8inc_any, STYPE = int8, SSPACE = 8, MSFUNC = int8inc_any, MINVFUNC = int8dec_any, MSTYPE = int8);
+CREATE AGGREGATE o(ORDER BY int) (SFUNC = array_append, STYPE = int[]);`
 	l := load(sql)
 	assert.Equal(t, []string{
 		"warning sql-not-modelled: Not part of the schema model, ignored: WITH (…) storage parameters, TABLESPACE @ " + strings.Split(sql, ";")[0],
 		"warning sql-not-modelled: Not part of the schema model, ignored: OWNER TO bob, ALTER COLUMN a SET STATISTICS 100 @ ALTER TABLE t OWNER TO bob, ALTER COLUMN a SET STATISTICS 100",
-		"warning sql-not-modelled: Not part of the schema model, ignored: COST, SET configuration @ CREATE FUNCTION f() RETURNS int LANGUAGE sql COST 5 SET search_path = public AS 'SELECT 1'",
+		"warning sql-not-modelled: Not part of the schema model, ignored: SET work_mem FROM CURRENT @ CREATE FUNCTION f() RETURNS int LANGUAGE sql COST 5 SET search_path = public SET work_mem FROM CURRENT AS 'SELECT 1'",
+		"warning sql-not-modelled: Not part of the schema model, ignored: SSPACE, MSFUNC, MINVFUNC, MSTYPE @ CREATE AGGREGATE a(int8) (SFUNC = int8inc_any, STYPE = int8, SSPACE = 8, MSFUNC = int8inc_any, MINVFUNC = int8dec_any, MSTYPE = int8)",
+		"warning sql-not-modelled: Ordered-set CREATE AGGREGATE statements are not part of the schema model; ignored @ CREATE AGGREGATE o(ORDER BY int) (SFUNC = array_append, STYPE = int[])",
 	}, diags(l, "x.sql", sql))
 	assert.NotNil(t, l.Realm.Schema("public").Table("t"), "the table is loaded all the same")
+	f := l.Realm.Schema("public").Funcs[0]
+	assert.Equal(t, []schema.FuncConfig{{Name: "search_path", Value: "public"}}, f.Config, "the SET modelled is kept")
+	assert.Equal(t, 5.0, f.Cost)
 }
 
 func TestSyntaxErrorsPerStatement(t *testing.T) {

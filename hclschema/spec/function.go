@@ -18,12 +18,15 @@ var Function = &Block{
 		attr("leakproof", "Declares that the function reveals nothing about its arguments except through its result (`LEAKPROOF`); only superusers may set it.", boolean),
 		routineSecurity(),
 		parallelSafety("function"),
+		attr("cost", "The planner's estimate of a call's cost (`COST`), in units of `cpu_operator_cost`; 100 (1 for C and internal functions) when omitted. Not in Atlas's HCL: a schema-ls attribute.", number),
+		attr("rows", "The planner's estimate of how many rows a set-returning function returns (`ROWS`); 1000 when omitted. Not in Atlas's HCL: a schema-ls attribute.", number),
 		comment("function"),
 		dependsOn(),
 		forEach(),
 	},
 	Blocks: []*Block{
 		routineArg("function"),
+		routineSet("function"),
 		{
 			Type:   "return_table",
 			Unique: true,
@@ -60,6 +63,7 @@ var Procedure = &Block{
 	},
 	Blocks: []*Block{
 		routineArg("procedure"),
+		routineSet("procedure"),
 	},
 }
 
@@ -72,8 +76,11 @@ var Aggregate = &Block{
 	Attrs: []*Attr{
 		required(inSchema("aggregate")),
 		required(attr("state_type", "The type of the running state value (`STYPE`).", columnType)),
-		required(attr("state_func", "The state transition function called for each input row with the current state and the row's arguments (`SFUNC`).", ref("function"))),
-		attr("initial_value", "The state's starting value (`INITCOND`); without it the state starts as null.", str, number, boolean, rawSQL(SQLExpression)),
+		required(aggFunc("state_func", "The state transition function called for each input row with the current state and the row's arguments (`SFUNC`).", "")),
+		attr("initial_value", "The state's starting value (`INITCOND`), as the text of a value of `state_type`; without it the state starts as null.", str, number, boolean, rawSQL(SQLExpression)),
+		aggFunc("final_func", "The function that computes the result from the final state (`FINALFUNC`); without it the result is the state.", aggExtra),
+		aggFunc("combine_func", "The function that merges two partial states, which lets the aggregate run in parallel (`COMBINEFUNC`).", aggExtra),
+		attr("sort_op", "The sort operator, such as `\"<\"`, that makes the aggregate a min or max the planner can answer from an index (`SORTOP`)."+aggExtra, str),
 		parallelSafety("aggregate"),
 		comment("aggregate"),
 		dependsOn(),
@@ -109,4 +116,25 @@ func routineSecurity() *Attr {
 
 func parallelSafety(what string) *Attr {
 	return attr("parallel", "Whether the "+what+" may run in parallel workers: `SAFE`, `RESTRICTED` (only in the leader) or `UNSAFE` (the default).", consts("UNSAFE", "RESTRICTED", "SAFE"))
+}
+
+// aggExtra marks what schema-ls adds to Atlas's aggregate block.
+const aggExtra = " Not in Atlas's HCL: a schema-ls attribute."
+
+// aggFunc is a support function of an aggregate: a function block, or a
+// string naming a built-in one.
+func aggFunc(name, doc, extra string) *Attr {
+	return attr(name, doc+" A reference such as `function.add_up`, or a string naming a built-in function, such as `\"int4pl\"` (a string is a schema-ls extension)."+extra, ref("function"), str)
+}
+
+// routineSet is SET name = value of a function or procedure.
+func routineSet(of string) *Block {
+	return &Block{
+		Type:   "set",
+		Labels: []string{"name"},
+		Doc:    "A configuration parameter, named by the label, set to a value while the " + of + " runs (`SET name = value`), such as `search_path` for a `SECURITY DEFINER` " + of + ". Not in Atlas's HCL: a schema-ls block.",
+		Attrs: []*Attr{
+			required(attr("value", "The parameter's value, as `SET` takes it: `\"public, pg_temp\"` for `search_path`, `\"64MB\"` for `work_mem`.", str, number, boolean)),
+		},
+	}
 }

@@ -155,8 +155,10 @@ var blockPaths = []struct {
 	{"function.arg", true, false, false}, // label optional
 	{"function.return_table", false, true, false},
 	{"function.return_table.column", true, false, true},
+	{"function.set", true, false, false},
 	{"procedure", true, false, false},
 	{"procedure.arg", true, false, false}, // label optional
+	{"procedure.set", true, false, false},
 	{"aggregate", true, false, false},
 	{"aggregate.arg", true, false, false}, // label optional
 	{"trigger", true, false, false},
@@ -338,11 +340,18 @@ var attrPaths = []struct {
 	{"variable.description", false, "string"},
 	// Not in Atlas's HCL: schema-ls attributes, each documented so.
 	{"table.unlogged", false, "bool"},
+	{"table.partition_of", false, "ref:table"}, {"table.partition_bound", false, "string"},
 	{"table.check.no_inherit", false, "bool"},
 	{"table.column.identity.min_value", false, "number"}, {"table.column.identity.max_value", false, "number"},
 	{"table.column.identity.cache", false, "number"}, {"table.column.identity.cycle", false, "bool"},
 	{"table.foreign_key.match", false, "const:SIMPLE|FULL"},
 	{"table.foreign_key.on_delete_columns", false, "refs:column"},
+	{"function.cost", false, "number"}, {"function.rows", false, "number"},
+	{"function.set.value", true, "string number bool"}, {"procedure.set.value", true, "string number bool"},
+	{"aggregate.final_func", false, "ref:function string"}, {"aggregate.combine_func", false, "ref:function string"},
+	{"aggregate.sort_op", false, "string"},
+	{"view.security_barrier", false, "bool"}, {"view.security_invoker", false, "bool"},
+	{"trigger.constraint", false, "bool"}, {"trigger.deferrable", false, "const:INITIALLY_IMMEDIATE|INITIALLY_DEFERRED"},
 }
 
 func TestAttributes(t *testing.T) {

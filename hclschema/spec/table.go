@@ -12,6 +12,8 @@ var Table = &Block{
 		dependsOn(),
 		forEach(),
 		attr("unlogged", "Makes the table `UNLOGGED`: its writes skip the write-ahead log, so it is faster but emptied after a crash and not replicated. Not in Atlas's HCL: a schema-ls attribute.", boolean),
+		attr("partition_of", "Makes the table a partition of a partitioned table, such as `table.events` (`CREATE TABLE … PARTITION OF`), with the bound `partition_bound`. It has its parent's columns, keys, indexes and checks, so it declares no `column` blocks; what is its own it declares as any table. Not in Atlas's HCL: a schema-ls attribute.", ref("table")),
+		attr("partition_bound", "The bound of a partition (`partition_of`), as in SQL: `\"FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')\"` for a `RANGE` parent (`MINVALUE` and `MAXVALUE` for no bound), `\"FOR VALUES IN (1, 2)\"` for `LIST`, `\"FOR VALUES WITH (modulus 4, remainder 0)\"` for `HASH`, or `\"DEFAULT\"` for the rows no other partition takes. Not in Atlas's HCL: a schema-ls attribute.", str),
 	},
 	Blocks: []*Block{
 		tableColumn,

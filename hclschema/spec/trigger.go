@@ -13,6 +13,8 @@ var Trigger = &Block{
 		attr("foreach", "Another spelling of `for`: `ROW` or `STATEMENT` (`FOR EACH …`). Use one of the two.", consts("ROW", "STATEMENT")),
 		attr("when", "A condition that must hold for the function to run (`WHEN (…)`); row triggers may use `OLD` and `NEW`.", sqlText(SQLExpression)),
 		attr("from", "For constraint triggers, the other table the constraint refers to (`FROM`).", ref("table")),
+		attr("constraint", "Makes it a constraint trigger (`CREATE CONSTRAINT TRIGGER`): an `after` trigger `for = ROW` whose firing can be deferred with `deferrable`; `from` makes one too. Not in Atlas's HCL: a schema-ls attribute.", boolean),
+		attr("deferrable", "Makes a constraint trigger `DEFERRABLE`: it fires at the end of the statement (`INITIALLY_IMMEDIATE`) or of the transaction (`INITIALLY_DEFERRED`) unless changed with `SET CONSTRAINTS`. Not in Atlas's HCL: a schema-ls attribute.", consts("INITIALLY_IMMEDIATE", "INITIALLY_DEFERRED")),
 		attr("as", "An inline trigger body, for databases whose triggers carry their own code; PostgreSQL triggers use an `execute` block instead.", sqlText(SQLStatements)),
 		comment("trigger"),
 		forEach(),

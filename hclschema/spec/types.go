@@ -103,7 +103,7 @@ var Extension = &Block{
 		attr("schema", "The schema the extension's objects are installed into, for extensions that can be relocated.", ref("schema")),
 		attr("version", "The version to install; the default version of the extension when omitted.", str),
 		nameOverride("extension"),
-		attr("comment", "The extension's description. It comes from the extension itself and is filled in by inspection.", str),
+		attr("comment", "The extension's comment (`COMMENT ON EXTENSION`); the extension's own description stands when omitted.", str),
 		attr("depends_on", "Other extensions that must be installed before this one.", refs("extension")),
 		forEach(),
 	},

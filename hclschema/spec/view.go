@@ -10,6 +10,8 @@ var View = &Block{
 		required(inSchema("view")),
 		required(attr("as", "The view's defining query (`AS SELECT …`).", sqlText(SQLQuery))),
 		attr("check_option", "For updatable views, rejects inserted or updated rows the view would not show (`WITH … CHECK OPTION`): `LOCAL` checks this view's condition only, `CASCADED` also those of the views below it.", consts("LOCAL", "CASCADED")),
+		attr("security_barrier", "Makes the view a security barrier (`WITH (security_barrier)`): the view's own conditions are applied before any function of the query reading it, so a leaky function cannot see rows the view hides. Not in Atlas's HCL: a schema-ls attribute.", boolean),
+		attr("security_invoker", "Checks access to the tables the view reads as the user querying it rather than the view's owner, row-level security included (`WITH (security_invoker)`, PostgreSQL 15+). Not in Atlas's HCL: a schema-ls attribute.", boolean),
 		comment("view"),
 		dependsOn(),
 		forEach(),

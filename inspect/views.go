@@ -1,0 +1,25 @@
+package inspect
+
+import (
+	"strings"
+
+	"github.com/schema-ls/schema-ls/schema"
+)
+
+// viewOptions reads a view's options (pg_class.reloptions) that the model
+// keeps: check_option, security_barrier and security_invoker, booleans
+// spelled as they were given (on, yes, 1, …).
+func viewOptions(v *schema.View, options []string) {
+	for _, o := range options {
+		k, val, _ := strings.Cut(o, "=")
+		on := strings.Contains("|t|tr|tru|true|y|ye|yes|on|1|", "|"+strings.ToLower(val)+"|")
+		switch k {
+		case "check_option":
+			v.CheckOption = strings.ToUpper(val)
+		case "security_barrier":
+			v.SecurityBarrier = on
+		case "security_invoker":
+			v.SecurityInvoker = on
+		}
+	}
+}
