@@ -194,15 +194,7 @@ func (st *ldStmt) createMatView(n *pg_query.CreateTableAsStmt) {
 	after := st.afterName(st.at(rv.Location))
 	v := &schema.View{Schema: s, Name: rv.Relname, Materialized: true, Pos: st.stmtPos(), Def: st.queryText(after)}
 	v.Columns = st.viewColumns(ldStrings(in.ColNames), after, n.Query)
-	if len(in.Options) > 0 {
-		st.skip("WITH (…) storage parameters")
-	}
-	if in.TableSpaceName != "" {
-		st.skip("TABLESPACE")
-	}
-	if in.AccessMethod != "" {
-		st.skip("USING " + in.AccessMethod)
-	}
+	st.storage(len(in.Options) > 0, in.TableSpaceName, in.AccessMethod)
 	s.Views = append(s.Views, v)
 }
 

@@ -33,19 +33,7 @@ func (st *ldStmt) createPartition(n *pg_query.CreateStmt) {
 	t.PartitionOf = &schema.PartitionOf{Schema: parent.Schema.Name, Table: parent.Name,
 		Bound: formatBound(n.Partbound, st.l.out.Realm.KeyTypes(parent))}
 	s.Tables = append(s.Tables, t)
-	elems := st.list(st.next(st.afterName(st.at(prv.Location)), '('))
-	for i, e := range n.TableElts {
-		span := [2]int{st.first, st.last - 1}
-		if len(elems) == len(n.TableElts) {
-			span = elems[i]
-		}
-		switch x := e.GetNode().(type) {
-		case *pg_query.Node_ColumnDef:
-			st.partitionColumn(t, x.ColumnDef, span)
-		case *pg_query.Node_Constraint:
-			st.constraint(t, x.Constraint, span[0], span[1], "")
-		}
-	}
+	st.elements(t, n, prv.Location, st.partitionColumn)
 	if n.Partspec != nil {
 		t.Partition = st.partition(n.Partspec)
 	}
@@ -168,14 +156,20 @@ func (st *ldStmt) checkColumns(t *schema.Table) {
 // tableOptions notes the options of CREATE TABLE the model has no place
 // for.
 func (st *ldStmt) tableOptions(n *pg_query.CreateStmt) {
-	if len(n.Options) > 0 {
+	st.storage(len(n.Options) > 0, n.Tablespacename, n.AccessMethod)
+}
+
+// storage notes the storage clauses of a relation, which the model has
+// no place for.
+func (st *ldStmt) storage(with bool, tablespace, method string) {
+	if with {
 		st.skip("WITH (…) storage parameters")
 	}
-	if n.Tablespacename != "" {
+	if tablespace != "" {
 		st.skip("TABLESPACE")
 	}
-	if n.AccessMethod != "" {
-		st.skip("USING " + n.AccessMethod)
+	if method != "" {
+		st.skip("USING " + method)
 	}
 }
 

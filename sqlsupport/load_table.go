@@ -32,21 +32,7 @@ func (st *ldStmt) createTable(n *pg_query.CreateStmt) {
 	}
 	t := &schema.Table{Schema: s, Name: rv.Relname, Unlogged: rv.Relpersistence == "u", Pos: st.stmtPos()}
 	s.Tables = append(s.Tables, t)
-	elems := st.list(st.next(st.afterName(st.at(rv.Location)), '('))
-	for i, e := range n.TableElts {
-		span := [2]int{st.first, st.last - 1}
-		if len(elems) == len(n.TableElts) {
-			span = elems[i]
-		}
-		switch x := e.GetNode().(type) {
-		case *pg_query.Node_ColumnDef:
-			st.addColumn(t, x.ColumnDef, span)
-		case *pg_query.Node_Constraint:
-			st.constraint(t, x.Constraint, span[0], span[1], "")
-		case *pg_query.Node_TableLikeClause:
-			st.skip("LIKE")
-		}
-	}
+	st.elements(t, n, rv.Location, func(t *schema.Table, cd *pg_query.ColumnDef, span [2]int) { st.addColumn(t, cd, span) })
 	if n.Partspec != nil {
 		t.Partition = st.partition(n.Partspec)
 	}
@@ -257,4 +243,25 @@ func (st *ldStmt) partition(ps *pg_query.PartitionSpec) *schema.Partition {
 		p.Parts = append(p.Parts, part)
 	}
 	return p
+}
+
+// elements loads the columns (with column) and constraints of a CREATE
+// TABLE whose parenthesised list follows the name at nameLoc, each with
+// the token span of its text.
+func (st *ldStmt) elements(t *schema.Table, n *pg_query.CreateStmt, nameLoc int32, column func(*schema.Table, *pg_query.ColumnDef, [2]int)) {
+	elems := st.list(st.next(st.afterName(st.at(nameLoc)), '('))
+	for i, e := range n.TableElts {
+		span := [2]int{st.first, st.last - 1}
+		if len(elems) == len(n.TableElts) {
+			span = elems[i]
+		}
+		switch x := e.GetNode().(type) {
+		case *pg_query.Node_ColumnDef:
+			column(t, x.ColumnDef, span)
+		case *pg_query.Node_Constraint:
+			st.constraint(t, x.Constraint, span[0], span[1], "")
+		case *pg_query.Node_TableLikeClause:
+			st.skip("LIKE")
+		}
+	}
 }
