@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -237,7 +236,29 @@ func orderViews(views []*schema.View) []*schema.View {
 	return out
 }
 
-// mentions reports whether SQL text names name as a word.
+// mentions reports whether SQL text names name as a word, quoted or not,
+// in any case.
 func mentions(sql, name string) bool {
-	return regexp.MustCompile(`(?i)(^|[^a-z0-9_$"])"?` + regexp.QuoteMeta(name) + `"?($|[^a-z0-9_$])`).MatchString(sql)
+	if name == "" {
+		return false
+	}
+	text, name := strings.ToLower(sql), strings.ToLower(name)
+	word := func(b byte) bool { return b == '_' || b == '$' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(name)
+		if start > 0 && text[start-1] == '"' {
+			start--
+		}
+		if end < len(text) && text[end] == '"' {
+			end++
+		}
+		if (start == 0 || !word(text[start-1]) && text[start-1] != '"') && (end == len(text) || !word(text[end])) {
+			return true
+		}
+		i += j + 1
+	}
 }

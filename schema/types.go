@@ -213,11 +213,22 @@ func ParseSQLType(s string) (t Type, ok bool) {
 	return t, true
 }
 
-var plainIdent = regexp.MustCompile(`^[a-z_][a-z0-9_$]*$`)
+// plainIdent reports a name SQL reads as itself without quotes (but for
+// reserved words): [a-z_][a-z0-9_$]*. A loop, not a regexp: every
+// statement the planner writes quotes its names.
+func plainIdent(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || i > 0 && (c == '$' || c >= '0' && c <= '9')) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // quoteIdent quotes an identifier when PostgreSQL would fold or reject it.
 func quoteIdent(s string) string {
-	if plainIdent.MatchString(s) && !reserved[s] {
+	if plainIdent(s) && !reserved[s] {
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`

@@ -60,4 +60,10 @@ func TestTypeEqualAndCategory(t *testing.T) {
 	assert.Equal(t, `"Users"`, quoteIdent("Users"))
 	assert.Equal(t, `"user"`, quoteIdent("user"))
 	assert.Equal(t, `users`, quoteIdent("users"))
+	assert.Equal(t, `_a$1`, quoteIdent("_a$1"))
+	assert.Equal(t, `"1a"`, quoteIdent("1a"))
+	assert.Equal(t, `"$a"`, quoteIdent("$a"))
+	assert.Equal(t, `"a-b"`, quoteIdent("a-b"))
+	assert.Equal(t, `""`, quoteIdent(""))
+	assert.Equal(t, `"é"`, quoteIdent("é"))
 }
