@@ -46,7 +46,7 @@ func (p *planner) types(from, to *schema.Realm) {
 	for _, t := range toTypes {
 		if r := p.remade.types[t.key()]; r != nil {
 			name := qname(t.schema(), t.name())
-			p.add(createTypes, "ALTER "+t.kind()+" "+name+" RENAME TO "+ident(r.old), "", false)
+			p.add(createTypes, "ALTER "+r.from.kind()+" "+name+" RENAME TO "+ident(r.old), "", false)
 		}
 	}
 	for _, t := range toTypes {
@@ -112,10 +112,11 @@ func (p *planner) remakeTypes(from, to *schema.Realm) {
 	for grew := true; grew; {
 		grew = false
 		for _, t := range userTypes(to) {
-			old, ok := findType(fromTypes, t)
-			if !ok || p.remade.types[t.key()] != nil {
+			i := slices.IndexFunc(fromTypes, func(o userType) bool { return o.key() == t.key() })
+			if i < 0 || p.remade.types[t.key()] != nil {
 				continue
 			}
+			old := fromTypes[i]
 			why := p.remakeReason(old, t, stored[t.key()])
 			if why == "" && slices.ContainsFunc(old.uses(), func(u schema.Type) bool { return p.remade.types[typeKey(u)] != nil }) {
 				why = "a type it is made of is made anew"
@@ -179,6 +180,8 @@ func storedTypes(r *schema.Realm) map[string]int {
 // says.
 func (p *planner) remakeReason(old, t userType, stored int) string {
 	switch {
+	case !old.sameKind(t):
+		return "it changes kind, from " + old.what() + " to " + t.what()
 	case t.enum != nil && !isSubsequence(old.enum.Values, t.enum.Values):
 		return "values are removed or reordered, which PostgreSQL cannot do in place"
 	case t.domain != nil && !old.domain.Type.Equal(t.domain.Type):

@@ -22,6 +22,13 @@ func (r *Realm) Normalize() {
 	for _, s := range r.Schemas {
 		for _, t := range s.Tables {
 			t.normalize(r.Columns(t))
+			// A default of a domain column is stored cast to the
+			// domain's base type ('ok'::text).
+			for _, c := range t.Columns {
+				if base := r.baseType(c.Type); !base.Equal(c.Type) {
+					c.Default = NormalizeDefault(c.Default, base)
+				}
+			}
 		}
 		for _, v := range s.Views {
 			v.Normalize()
@@ -39,6 +46,27 @@ func (r *Realm) Normalize() {
 			q.Normalize()
 		}
 	}
+}
+
+// baseType is the type a domain type stands for, through domains over
+// domains; other types, and domains the realm does not hold, are
+// themselves.
+func (r *Realm) baseType(t Type) Type {
+	for range 10 {
+		if t.UserKind != "domain" || t.Array > 0 {
+			return t
+		}
+		s := r.Schema(t.UserSchema)
+		if s == nil {
+			return t
+		}
+		i := slices.IndexFunc(s.Domains, func(d *Domain) bool { return d.Name == t.Name })
+		if i < 0 {
+			return t
+		}
+		t = s.Domains[i].Type
+	}
+	return t
 }
 
 // Normalize normalises a table: its columns' defaults (NormalizeDefault),

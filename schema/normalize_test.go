@@ -102,3 +102,26 @@ func TestRealmNormalize(t *testing.T) {
 	r.Normalize()
 	assert.Equal(t, before, Dump(r), "normalising twice changes nothing")
 }
+
+// TestDomainColumnDefault: PostgreSQL stores a domain column's default
+// cast to the domain's base type, through domains over domains.
+func TestDomainColumnDefault(t *testing.T) {
+	s := &Schema{Name: "public"}
+	s.Domains = []*Domain{
+		{Schema: s, Name: "code", Type: Type{Name: "text"}},
+		{Schema: s, Name: "short_code", Type: Type{UserKind: "domain", UserSchema: "public", Name: "code"}},
+	}
+	dom := func(name string) Type { return Type{UserKind: "domain", UserSchema: "public", Name: name} }
+	tbl := &Table{Schema: s, Name: "t", Columns: []*Column{
+		{Name: "a", Type: dom("code"), Default: &Expr{Kind: ExprSQL, Value: "'ok'::text"}},
+		{Name: "b", Type: dom("short_code"), Default: &Expr{Kind: ExprSQL, Value: "'x'::text"}},
+		{Name: "c", Type: dom("missing"), Default: &Expr{Kind: ExprSQL, Value: "'x'::text"}},
+		{Name: "d", Type: dom("code"), Default: &Expr{Kind: ExprSQL, Value: "'1'::integer"}},
+	}}
+	s.Tables = []*Table{tbl}
+	(&Realm{Schemas: []*Schema{s}}).Normalize()
+	assert.Equal(t, &Expr{Kind: ExprString, Value: "ok"}, tbl.Columns[0].Default)
+	assert.Equal(t, &Expr{Kind: ExprString, Value: "x"}, tbl.Columns[1].Default)
+	assert.Equal(t, ExprSQL, tbl.Columns[2].Default.Kind, "a domain the realm does not hold")
+	assert.Equal(t, ExprSQL, tbl.Columns[3].Default.Kind, "a cast to another type")
+}
