@@ -51,6 +51,8 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzHCLFeatures -fuzztime 60s ./hclschema
 	$(GO) test -run XXX -fuzz FuzzParseArchive -fuzztime 60s ./workspace
 	$(GO) test -run XXX -fuzz FuzzMapper -fuzztime 60s ./internal/source
+	$(GO) test -run XXX -fuzz FuzzLoad -fuzztime 60s ./sqlsupport
+	$(GO) test -run XXX -fuzz FuzzPlan -fuzztime 60s ./diff
 
 clean:
 	rm -rf bin

@@ -34,7 +34,7 @@ type Case struct {
 
 // LoadCase reads an archive and loads both sides, failing on any problem
 // in them: a case must be valid SQL and HCL.
-func LoadCase(t *testing.T, path string) *Case {
+func LoadCase(t testing.TB, path string) *Case {
 	ar, err := txtar.ParseFile(path)
 	require.NoError(t, err)
 	c := &Case{Name: strings.TrimSuffix(filepath.Base(path), ".txtar"), Path: path, Archive: ar}
