@@ -23,6 +23,10 @@ type Change struct {
 	// bring back.
 	Destructive bool
 	phase       phase
+	// path is the schema whose objects the statement's SQL names
+	// unqualified ("" for none but public's): SQL text of an object
+	// resolves names in the object's schema, then public.
+	path string
 }
 
 // Plan is the ordered changes between two models, and what the planner
@@ -128,7 +132,31 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 	p.foreignKeys(from, to)
 	p.views(from, to)
 	slices.SortStableFunc(p.out.Changes, func(a, b *Change) int { return int(a.phase) - int(b.phase) })
+	p.out.Changes = searchPaths(p.out.Changes)
 	return p.out
+}
+
+// searchPaths sets search_path around each run of changes whose SQL
+// names objects of another schema than public unqualified, and resets it
+// after.
+func searchPaths(changes []*Change) []*Change {
+	var out []*Change
+	cur := ""
+	for _, c := range append(changes, &Change{}) {
+		if c.path != cur {
+			if cur != "" {
+				out = append(out, &Change{SQL: "RESET search_path", phase: c.phase})
+			}
+			if c.path != "" {
+				out = append(out, &Change{SQL: "SET search_path TO " + ident(c.path) + ", public", phase: c.phase})
+			}
+			cur = c.path
+		}
+		if c.SQL != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 type planner struct {
@@ -150,6 +178,47 @@ type planner struct {
 
 func (p *planner) add(ph phase, sql, reverse string, destructive bool) {
 	p.out.Changes = append(p.out.Changes, &Change{SQL: sql, Reverse: reverse, Destructive: destructive, phase: ph})
+}
+
+// addIn adds a change whose SQL (text) belongs to an object of schema s:
+// it runs with s first in search_path when text names an object of s
+// without qualifying it.
+func (p *planner) addIn(s *schema.Schema, text string, ph phase, sql, reverse string, destructive bool) {
+	p.add(ph, sql, reverse, destructive)
+	if s != nil && s.Name != "public" && namesUnqualified(text, s) {
+		p.out.Changes[len(p.out.Changes)-1].path = s.Name
+	}
+}
+
+// namesUnqualified reports whether SQL text names a relation, routine or
+// type of schema s without its schema.
+func namesUnqualified(text string, s *schema.Schema) bool {
+	names := map[string]bool{}
+	for _, o := range s.Objects() {
+		names[strings.ToLower(o.Name)] = true
+	}
+	for _, q := range s.Sequences {
+		names[strings.ToLower(q.Name)] = true
+	}
+	lower := strings.ToLower(text)
+	for _, w := range words(text) {
+		if !names[w] {
+			continue
+		}
+		// Any occurrence not right after a dot.
+		for i := strings.Index(lower, w); i >= 0; {
+			before := strings.TrimRight(lower[:i], `"`)
+			if !strings.HasSuffix(before, ".") {
+				return true
+			}
+			j := strings.Index(lower[i+1:], w)
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
+	}
+	return false
 }
 
 func (p *planner) warn(format string) { p.out.Warnings = append(p.out.Warnings, format) }

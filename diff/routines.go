@@ -27,11 +27,11 @@ func (p *planner) routines(from, to *schema.Realm) {
 		before := ""
 		switch {
 		case old == nil || p.remade.routines[old]:
-			p.add(ph, createRoutine(f, false), dropRoutine(f), false)
+			p.addIn(f.Schema, sqlBodyOf(f), ph, createRoutine(f, false), dropRoutine(f), false)
 		case p.sameRoutine(old, f):
 			before = old.Comment
 		default:
-			p.add(ph, createRoutine(f, true), createRoutine(old, true), false)
+			p.addIn(f.Schema, sqlBodyOf(f), ph, createRoutine(f, true), createRoutine(old, true), false)
 			before = old.Comment
 		}
 		what := routineKind(f) + " " + qname(f.Schema, f.Name) + "(" + signature(f) + ")"
@@ -93,6 +93,16 @@ func orderRoutines(list []*schema.Func) []*schema.Func {
 		visit(f)
 	}
 	return out
+}
+
+// sqlBodyOf is the body of a routine in SQL, which PostgreSQL checks
+// when it creates the routine, resolving its names; "" for other
+// languages.
+func sqlBodyOf(f *schema.Func) string {
+	if strings.EqualFold(f.Lang, "sql") {
+		return f.Body
+	}
+	return ""
 }
 
 // createPhase is when a routine is created: before the tables, which may

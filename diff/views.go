@@ -85,7 +85,7 @@ func (p *planner) views(from, to *schema.Realm) {
 			p.changeView(ch)
 			continue
 		}
-		p.add(createViews, createView(v), dropView(v), false)
+		p.addIn(v.Schema, v.Def, createViews, createView(v), dropView(v), false)
 		p.viewExtras(&schema.View{Schema: v.Schema, Name: v.Name, Materialized: v.Materialized}, v)
 	}
 	for _, v := range toViews {

@@ -85,7 +85,7 @@ func (p *planner) changeView(ch *viewChange) {
 	if ch.replace {
 		// OR REPLACE sets every option: those left out are reset. Nothing
 		// undoes it: a view's columns cannot be dropped.
-		p.add(createViews, orReplace(createView(v)), "", false)
+		p.addIn(v.Schema, v.Def, createViews, orReplace(createView(v)), "", false)
 	} else {
 		p.viewOptions(&renamed, v)
 	}
