@@ -185,7 +185,13 @@ func (p *planner) add(ph phase, sql, reverse string, destructive bool) {
 // without qualifying it.
 func (p *planner) addIn(s *schema.Schema, text string, ph phase, sql, reverse string, destructive bool) {
 	p.add(ph, sql, reverse, destructive)
-	if s != nil && s.Name != "public" && namesUnqualified(text, s) {
+	p.resolving(s, text)
+}
+
+// resolving marks the change added last as one whose SQL texts belong to
+// an object of schema s (addIn).
+func (p *planner) resolving(s *schema.Schema, texts ...string) {
+	if s != nil && s.Name != "public" && namesUnqualified(strings.Join(texts, "\n"), s) {
 		p.out.Changes[len(p.out.Changes)-1].path = s.Name
 	}
 }

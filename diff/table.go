@@ -37,9 +37,11 @@ func (p *planner) createTable(t *schema.Table) {
 		ph = attachPartitions
 	}
 	p.add(ph, createTable(t), "DROP TABLE "+name, false)
+	p.resolving(t.Schema, tableExprs(t)...)
 	for _, ix := range t.Indexes {
 		if !ix.Constraint {
 			p.add(createIndexes, createIndex(t.Schema, t.Name, ix), "DROP INDEX "+qname(t.Schema, ix.Name), false)
+			p.resolving(t.Schema, indexExprs(ix)...)
 		}
 	}
 	for _, fk := range t.ForeignKeys {
@@ -133,11 +135,13 @@ func (p *planner) alterTable(from, to *schema.Table) {
 	for _, c := range to.Checks {
 		if o := findCheck(from.Checks, c.Name); o == nil || !p.sameCheck(o, c) {
 			alter(alterTables, "ADD "+checkClause(c), "DROP CONSTRAINT "+ident(c.Name), false)
+			p.resolving(to.Schema, c.Expr)
 		}
 	}
 	for _, ex := range to.Excludes {
 		if o := findExclude(from.Excludes, ex.Name); o == nil || !p.sameExclude(o, ex) {
 			alter(alterTables, "ADD "+excludeClause(ex), "DROP CONSTRAINT "+ident(ex.Name), false)
+			p.resolving(to.Schema, excludeExprs(ex)...)
 		}
 	}
 	for _, ix := range to.Indexes {
@@ -148,6 +152,7 @@ func (p *planner) alterTable(from, to *schema.Table) {
 			alter(alterTables, "ADD "+uniqueClause(ix), "DROP CONSTRAINT "+ident(ix.Name), false)
 		} else {
 			p.add(createIndexes, createIndex(to.Schema, to.Name, ix), "DROP INDEX "+qname(to.Schema, ix.Name), false)
+			p.resolving(to.Schema, indexExprs(ix)...)
 		}
 	}
 	for _, fk := range to.ForeignKeys {
@@ -231,6 +236,7 @@ func (p *planner) columns(from, to *schema.Table, alter func(phase, string, stri
 func (p *planner) addColumn(t *schema.Table, c *schema.Column) {
 	table := qname(t.Schema, t.Name)
 	p.add(alterTables, "ALTER TABLE "+table+" ADD COLUMN "+columnDef(c), "ALTER TABLE "+table+" DROP COLUMN "+ident(c.Name), false)
+	p.resolving(t.Schema, columnExprs(c)...)
 	if c.Comment != "" {
 		what := "COLUMN " + table + "." + ident(c.Name)
 		p.add(setComments, commentOn(what, c.Comment), "", false)
@@ -300,8 +306,10 @@ func (p *planner) alterColumn(t *schema.Table, from, to *schema.Column) {
 			alter("ALTER COLUMN "+col+" DROP DEFAULT", "ALTER COLUMN "+col+" SET DEFAULT "+exprSQL(from.Default), false)
 		case from.Default == nil:
 			alter("ALTER COLUMN "+col+" SET DEFAULT "+exprSQL(to.Default), "ALTER COLUMN "+col+" DROP DEFAULT", false)
+			p.resolving(t.Schema, columnExprs(to)...)
 		default:
 			alter("ALTER COLUMN "+col+" SET DEFAULT "+exprSQL(to.Default), "ALTER COLUMN "+col+" SET DEFAULT "+exprSQL(from.Default), false)
+			p.resolving(t.Schema, columnExprs(to)...)
 		}
 	}
 	// NOT NULL before an identity is added (it needs one), after one is
@@ -512,4 +520,47 @@ func (p *planner) tableComments(from, to *schema.Table) {
 		}
 		p.add(setComments, commentOn(what, ix.Comment), commentOn(what, before), false)
 	}
+}
+
+// columnExprs is the SQL of a column's default and generation
+// expression.
+func columnExprs(c *schema.Column) []string {
+	var out []string
+	if c.Default != nil && c.Default.Kind == schema.ExprSQL {
+		out = append(out, c.Default.Value)
+	}
+	if c.Generated != nil {
+		out = append(out, c.Generated.Value)
+	}
+	return out
+}
+
+// excludeExprs is the SQL of an exclusion constraint's expressions.
+func excludeExprs(ex *schema.Exclude) []string {
+	out := []string{ex.Where}
+	for _, el := range ex.Elements {
+		out = append(out, el.Expr)
+	}
+	return out
+}
+
+// tableExprs is the SQL of a new table's expressions: its columns',
+// checks', exclusion constraints' and partition key's.
+func tableExprs(t *schema.Table) []string {
+	var out []string
+	for _, c := range t.Columns {
+		out = append(out, columnExprs(c)...)
+	}
+	for _, c := range t.Checks {
+		out = append(out, c.Expr)
+	}
+	for _, ex := range t.Excludes {
+		out = append(out, excludeExprs(ex)...)
+	}
+	if t.Partition != nil {
+		for _, part := range t.Partition.Parts {
+			out = append(out, part.Expr)
+		}
+	}
+	return out
 }
