@@ -88,16 +88,6 @@ func (p *planner) convertTable(t, nt *schema.Table) {
 	}
 }
 
-// indexExprs lists the expressions of an index: its predicate and
-// expression parts.
-func indexExprs(ix *schema.Index) []string {
-	out := []string{ix.Where}
-	for _, part := range ix.Parts {
-		out = append(out, part.Expr)
-	}
-	return out
-}
-
 // readsConverted reports whether SQL text (a check, a predicate) of the
 // table named table names one of the columns the plan converts.
 func (p *planner) readsConverted(table, sql string) bool {

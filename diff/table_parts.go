@@ -118,3 +118,56 @@ func samePartition(a, b *schema.Partition) bool {
 	}
 	return true
 }
+
+// indexExprs lists the expressions of an index: its predicate and
+// expression parts.
+func indexExprs(ix *schema.Index) []string {
+	out := []string{ix.Where}
+	for _, part := range ix.Parts {
+		out = append(out, part.Expr)
+	}
+	return out
+}
+
+// columnExprs is the SQL of a column's default and generation
+// expression.
+func columnExprs(c *schema.Column) []string {
+	var out []string
+	if c.Default != nil && c.Default.Kind == schema.ExprSQL {
+		out = append(out, c.Default.Value)
+	}
+	if c.Generated != nil {
+		out = append(out, c.Generated.Value)
+	}
+	return out
+}
+
+// excludeExprs is the SQL of an exclusion constraint's expressions.
+func excludeExprs(ex *schema.Exclude) []string {
+	out := []string{ex.Where}
+	for _, el := range ex.Elements {
+		out = append(out, el.Expr)
+	}
+	return out
+}
+
+// tableExprs is the SQL of a new table's expressions: its columns',
+// checks', exclusion constraints' and partition key's.
+func tableExprs(t *schema.Table) []string {
+	var out []string
+	for _, c := range t.Columns {
+		out = append(out, columnExprs(c)...)
+	}
+	for _, c := range t.Checks {
+		out = append(out, c.Expr)
+	}
+	for _, ex := range t.Excludes {
+		out = append(out, excludeExprs(ex)...)
+	}
+	if t.Partition != nil {
+		for _, part := range t.Partition.Parts {
+			out = append(out, part.Expr)
+		}
+	}
+	return out
+}
