@@ -61,6 +61,12 @@ type Options struct {
 	// role that CURRENT_USER, CURRENT_ROLE or SESSION_USER names in a
 	// policy's roles, so with it those compare as that role.
 	CurrentRole string
+	// ServerVersion is the server_version_num of the PostgreSQL the plan
+	// is for (150004), 0 when not known. The plan then uses only what that
+	// version accepts (CREATE OR REPLACE TRIGGER needs 14), and warns of
+	// what the desired schema needs a later one for; when not known it
+	// may use anything PostgreSQL 15 accepts.
+	ServerVersion int
 }
 
 // phase orders the kinds of changes so that every statement finds what it
@@ -131,6 +137,7 @@ func Compute(from, to *schema.Realm, opts Options) *Plan {
 	p.partitions(from, to)
 	p.foreignKeys(from, to)
 	p.views(from, to)
+	p.versionWarnings(to)
 	slices.SortStableFunc(p.out.Changes, func(a, b *Change) int { return int(a.phase) - int(b.phase) })
 	p.out.Changes = searchPaths(p.out.Changes)
 	return p.out

@@ -14,7 +14,7 @@ import (
 // and the routines made anew (PostgreSQL refuses those while a exists).
 func (p *planner) replacesTrigger(s *schema.Schema, on string, a, b *schema.Trigger) bool {
 	table := qname(s, on)
-	return !a.Constraint && !b.Constraint && !p.remade.remadeNames[strings.ToLower(a.FuncName)] && !p.usesRemade(table, a.When) &&
+	return p.supports(140000) && !a.Constraint && !b.Constraint && !p.remade.remadeNames[strings.ToLower(a.FuncName)] && !p.usesRemade(table, a.When) &&
 		!slices.ContainsFunc(a.UpdateOf, func(c string) bool { return slices.Contains(p.remade.converted[table], c) }) &&
 		p.keepsColumns(s, on, a.UpdateOf, a.When)
 }

@@ -35,18 +35,26 @@ func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var realms [2]*schema.Realm
 	opts := diff.Options{NormalizeExpr: sqlsupport.NormalizeExpr, NormalizeQuery: sqlsupport.NormalizeQuery}
 	for i, src := range []string{*from, *to} {
-		r, role, code := loadRealm(ctx, src, stderr)
+		r, info, code := loadRealm(ctx, src, stderr)
 		if r == nil {
 			return code
 		}
-		if role != "" {
-			opts.CurrentRole = role
+		if info.role != "" {
+			opts.CurrentRole = info.role
+		}
+		// The plan runs on the current side: its server's version rules,
+		// else the dev database's.
+		if info.version != 0 && (i == 0 || opts.ServerVersion == 0) {
+			opts.ServerVersion = info.version
 		}
 		if *devURL != "" && !isURL(src) {
 			var err error
-			if r, err = throughDevDB(ctx, *devURL, r); err != nil {
+			if r, info, err = throughDevDB(ctx, *devURL, r); err != nil {
 				fmt.Fprintf(stderr, "schema-ls: %s: %v\n", src, err)
 				return 2
+			}
+			if opts.ServerVersion == 0 {
+				opts.ServerVersion = info.version
 			}
 		}
 		realms[i] = r
@@ -87,10 +95,10 @@ func isURL(src string) bool {
 	return strings.HasPrefix(src, "postgres://") || strings.HasPrefix(src, "postgresql://")
 }
 
-// loadRealm reads a source, and for a database the role it was read as;
+// loadRealm reads a source, and for a database its dbInfo;
 // nil and an exit code when it cannot, after saying why on stderr (never
 // printing a password).
-func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm, string, int) {
+func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm, dbInfo, int) {
 	if isURL(src) {
 		return inspectURL(ctx, src, nil, stderr)
 	}
@@ -98,7 +106,7 @@ func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm
 	l, err := workspace.LoadSource(src, dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "schema-ls: %v\n", err)
-		return nil, "", 2
+		return nil, dbInfo{}, 2
 	}
 	var keys []string
 	for k := range l.Diags {
@@ -114,7 +122,7 @@ func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm
 	}
 	if l.HasErrors() {
 		fmt.Fprintf(stderr, "schema-ls: %s has errors; fix them to plan from it\n", src)
-		return nil, "", 2
+		return nil, dbInfo{}, 2
 	}
-	return l.Realm, "", 0
+	return l.Realm, dbInfo{}, 0
 }

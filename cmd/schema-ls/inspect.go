@@ -31,7 +31,7 @@ func inspectCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "usage: schema-ls inspect --url URL [--format sql|hcl] [--schema NAME]...")
 		return 2
 	}
-	realm, _, code := inspectURL(ctx, *url, schemas, stderr)
+	realm, info, code := inspectURL(ctx, *url, schemas, stderr)
 	if realm == nil {
 		return code
 	}
@@ -39,30 +39,37 @@ func inspectCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		stdout.Write(hclschema.Write(realm))
 		return 0
 	}
-	fmt.Fprint(stdout, diff.Compute(nil, realm, diff.Options{}).SQL())
+	fmt.Fprint(stdout, diff.Compute(nil, realm, diff.Options{ServerVersion: info.version}).SQL())
 	return 0
 }
 
-// inspectURL connects to a database and reads its schema and the role it
-// was read as; nil and an exit code when it cannot, after saying why
-// without the URL's password.
-func inspectURL(ctx context.Context, url string, schemas []string, stderr io.Writer) (*schema.Realm, string, int) {
+// dbInfo is what a database source tells besides its schema: the role
+// it was read as and its server's version (server_version_num).
+type dbInfo struct {
+	role    string
+	version int
+}
+
+// inspectURL connects to a database and reads its schema and dbInfo; nil
+// and an exit code when it cannot, after saying why without the URL's
+// password.
+func inspectURL(ctx context.Context, url string, schemas []string, stderr io.Writer) (*schema.Realm, dbInfo, int) {
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
 		fmt.Fprintf(stderr, "schema-ls: connecting to %s: %s\n", devdb.Redact(url), devdb.Redact(err.Error()))
-		return nil, "", 2
+		return nil, dbInfo{}, 2
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	realm, err := inspect.Inspect(ctx, conn, inspect.Options{Schemas: schemas})
-	var role string
+	var info dbInfo
 	if err == nil {
-		err = conn.QueryRow(ctx, "SELECT current_user").Scan(&role)
+		err = conn.QueryRow(ctx, "SELECT current_user, current_setting('server_version_num')::int").Scan(&info.role, &info.version)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "schema-ls: inspecting %s: %s\n", devdb.Redact(url), devdb.Redact(err.Error()))
-		return nil, "", 2
+		return nil, dbInfo{}, 2
 	}
-	return realm, role, 0
+	return realm, info, 0
 }
 
 // multiFlag collects a repeated flag.
