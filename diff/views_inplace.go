@@ -153,12 +153,18 @@ func viewOptionList(v *schema.View) [][2]string {
 
 // selectList splits a query "SELECT a, b FROM …" into its select list's
 // items and the rest ("FROM …"); ok is false for other queries and for
-// any with a * or a comment.
+// any with a * item (SELECT *, t.*) or a comment.
 func selectList(q string) (items []string, rest string, ok bool) {
 	q = strings.TrimSpace(q)
-	if len(q) < 7 || !strings.EqualFold(q[:7], "SELECT ") || strings.Contains(q, "*") || strings.Contains(q, "--") {
+	if len(q) < 7 || !strings.EqualFold(q[:7], "SELECT ") || strings.Contains(q, "--") {
 		return nil, "", false
 	}
+	defer func() {
+		// A * takes the columns there were when the view was made.
+		if slices.ContainsFunc(items, func(it string) bool { return it == "*" || strings.HasSuffix(it, ".*") }) {
+			items, rest, ok = nil, "", false
+		}
+	}()
 	depth, start := 0, 7
 	for i := 7; i < len(q); i++ {
 		switch c := q[i]; {
@@ -191,6 +197,8 @@ func clauseAt(text string) bool { return clauseRe.MatchString(text) }
 var (
 	aliasRe  = regexp.MustCompile(`(?i)\sAS\s+("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$`)
 	colRefRe = regexp.MustCompile(`(?i)^(?:(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)\.)*("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$`)
+	// A function call is named after the function.
+	callRe = regexp.MustCompile(`(?i)^(?:(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)\.)*("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)\((?:[^()]|\([^()]*\))*\)$`)
 )
 
 // derivedName is the name PostgreSQL gives a select list item's column
@@ -199,6 +207,9 @@ func derivedName(item string) string {
 	m := aliasRe.FindStringSubmatch(item)
 	if m == nil {
 		m = colRefRe.FindStringSubmatch(item)
+	}
+	if m == nil {
+		m = callRe.FindStringSubmatch(item)
 	}
 	if m == nil {
 		return ""

@@ -31,14 +31,7 @@ func NormalizeExpr(expr string) string {
 	if len(p.Stmts) != 1 || p.Stmts[0].Node == nil {
 		return strings.Join(strings.Fields(expr), " ")
 	}
-	// The cached tree is shared: rewrite a copy.
-	node := proto.Clone(p.Stmts[0].Node).(*pg_query.Node)
-	ldWalk(node, func(m protoreflect.Message) {
-		if e, ok := m.Interface().(*pg_query.A_Expr); ok {
-			storedComparison(e)
-		}
-	})
-	out, err := deparse(node)
+	out, err := deparse(stored(p.Stmts[0].Node))
 	if err != nil {
 		return strings.Join(strings.Fields(expr), " ")
 	}
@@ -54,13 +47,128 @@ func NormalizeQuery(sql string) string {
 		if st.Node == nil {
 			return strings.Join(strings.Fields(sql), " ")
 		}
-		out, err := deparse(st.Node)
+		out, err := deparse(stored(st.Node))
 		if err != nil {
 			return strings.Join(strings.Fields(sql), " ")
 		}
 		parts = append(parts, out)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// stored returns a copy of a tree (the cached one is shared) rewritten
+// closer to how PostgreSQL stores it: comparisons (storedComparison),
+// and names without the public schema, which is where unqualified names
+// of public's objects resolve and how PostgreSQL prints them.
+func stored(node *pg_query.Node) *pg_query.Node {
+	node = proto.Clone(node).(*pg_query.Node)
+	ldWalk(node, func(m protoreflect.Message) {
+		switch x := m.Interface().(type) {
+		case *pg_query.A_Expr:
+			storedComparison(x)
+		case *pg_query.RangeVar:
+			if x.Schemaname == "public" && x.Catalogname == "" {
+				x.Schemaname = ""
+			}
+		case *pg_query.ColumnRef:
+			x.Fields = unqualified(x.Fields, 3)
+		case *pg_query.FuncCall:
+			x.Funcname = unqualified(x.Funcname, 2)
+		case *pg_query.TypeName:
+			x.Names = unqualified(x.Names, 2)
+		case *pg_query.SelectStmt:
+			unqualifyColumns(x)
+		case *pg_query.ResTarget:
+			if x.Name != "" && x.Name == implicitName(x.Val) {
+				x.Name = ""
+			}
+		}
+	})
+	return node
+}
+
+// unqualifyColumns drops the qualifier of the columns of a query reading
+// one relation, which PostgreSQL prints qualified (SELECT t.a FROM t):
+// in the query's own clauses, not in its subqueries, where the name may
+// be another's.
+func unqualifyColumns(sel *pg_query.SelectStmt) {
+	if len(sel.FromClause) != 1 {
+		return
+	}
+	name := ""
+	switch from := sel.FromClause[0].Node.(type) {
+	case *pg_query.Node_RangeVar:
+		name = from.RangeVar.Relname
+		if from.RangeVar.Alias != nil {
+			name = from.RangeVar.Alias.Aliasname
+		}
+	case *pg_query.Node_RangeSubselect:
+		name = from.RangeSubselect.GetAlias().GetAliasname()
+	case *pg_query.Node_RangeFunction:
+		name = from.RangeFunction.GetAlias().GetAliasname()
+	}
+	if name == "" {
+		return
+	}
+	var walk func(protoreflect.Message)
+	walk = func(m protoreflect.Message) {
+		switch x := m.Interface().(type) {
+		case *pg_query.SelectStmt:
+			return
+		case *pg_query.SubLink:
+			if x.Testexpr != nil {
+				walk(x.Testexpr.ProtoReflect())
+			}
+			return
+		case *pg_query.ColumnRef:
+			if len(x.Fields) == 2 && x.Fields[0].GetString_().GetSval() == name && x.Fields[1].GetString_() != nil {
+				x.Fields = x.Fields[1:]
+			}
+			return
+		}
+		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+			switch {
+			case fd.IsList() && fd.Kind() == protoreflect.MessageKind:
+				for i := range v.List().Len() {
+					walk(v.List().Get(i).Message())
+				}
+			case fd.Kind() == protoreflect.MessageKind && !fd.IsMap():
+				walk(v.Message())
+			}
+			return true
+		})
+	}
+	for _, list := range [][]*pg_query.Node{sel.TargetList, {sel.WhereClause}, sel.GroupClause, {sel.HavingClause}, sel.SortClause, sel.DistinctClause} {
+		for _, n := range list {
+			if n != nil {
+				walk(n.ProtoReflect())
+			}
+		}
+	}
+}
+
+// implicitName is the name PostgreSQL gives a select-list item without
+// AS: a column's, a function's.
+func implicitName(n *pg_query.Node) string {
+	switch x := n.GetNode().(type) {
+	case *pg_query.Node_ColumnRef:
+		if f := x.ColumnRef.Fields; len(f) > 0 {
+			return f[len(f)-1].GetString_().GetSval()
+		}
+	case *pg_query.Node_FuncCall:
+		if f := x.FuncCall.Funcname; len(f) > 0 {
+			return f[len(f)-1].GetString_().GetSval()
+		}
+	}
+	return ""
+}
+
+// unqualified drops "public" from a name of n parts.
+func unqualified(parts []*pg_query.Node, n int) []*pg_query.Node {
+	if len(parts) == n && parts[0].GetString_().GetSval() == "public" {
+		return parts[1:]
+	}
+	return parts
 }
 
 // storedComparison rewrites a comparison as PostgreSQL stores it, as far

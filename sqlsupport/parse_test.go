@@ -130,6 +130,25 @@ func TestNormalize(t *testing.T) {
 	assert.NotEqual(t, NormalizeExpr("status IN ('a', 'b')"), NormalizeExpr("status IN ('a', 'c')"))
 	assert.NotEqual(t, NormalizeExpr("(1)::numeric / 2"), NormalizeExpr("1 / 2"), "a cast outside a comparison counts")
 	assert.NotEqual(t, NormalizeExpr("(a)::text = 'x'"), NormalizeExpr("a = 'x'"), "a column's cast counts")
+	// public's objects read unqualified.
+	assert.Equal(t, NormalizeQuery("SELECT t.a, f(t.b) FROM t JOIN u ON true"), NormalizeQuery("SELECT public.t.a, public.f(t.b) FROM public.t JOIN u ON true"))
+	assert.Equal(t, NormalizeExpr("'a'::mood"), NormalizeExpr("'a'::public.mood"))
+	assert.NotEqual(t, NormalizeQuery("SELECT a FROM t"), NormalizeQuery("SELECT a FROM shop.t"))
+	assert.NotEqual(t, NormalizeExpr("'a'::mood"), NormalizeExpr("'a'::shop.mood"))
+	assert.Equal(t, NormalizeQuery("SELECT 1 FROM t WHERE a IN (1, 2)"), NormalizeQuery("SELECT 1 FROM t WHERE a = ANY (ARRAY[1, 2])"), "view queries too")
+	// View queries as pg_get_viewdef prints them.
+	for file, stored := range map[string]string{
+		"select id, email from users where active":                                          "SELECT users.id, users.email FROM users WHERE users.active;",
+		"select u.id, lower(u.email) as e from users u where u.active order by u.id":        "SELECT u.id, lower(u.email) AS e FROM users u WHERE u.active ORDER BY u.id",
+		"select id, (select count(*) from users u2 where u2.id < users.id) as n from users": "SELECT users.id, ( SELECT count(*) AS count FROM users u2 WHERE u2.id < users.id) AS n FROM users;",
+		"select count(*) from t group by a":                                                 "SELECT count(*) AS count FROM t GROUP BY t.a",
+	} {
+		assert.Equal(t, NormalizeQuery(file), NormalizeQuery(stored), file)
+	}
+	assert.NotEqual(t, NormalizeQuery("SELECT id, (SELECT count(*) FROM users u2 WHERE u2.id < id) AS n FROM users"),
+		NormalizeQuery("SELECT users.id, (SELECT count(*) FROM users u2 WHERE u2.id < users.id) AS n FROM users"), "a subquery's names are its own")
+	assert.NotEqual(t, NormalizeQuery("SELECT a FROM t JOIN u ON true"), NormalizeQuery("SELECT t.a FROM t JOIN u ON true"), "two relations")
+	assert.NotEqual(t, NormalizeQuery("SELECT a AS b FROM t"), NormalizeQuery("SELECT a FROM t"))
 	NormalizeExpr("x IN (1, 2)")
 	sel := Parse("SELECT x IN (1, 2)").Stmts[0].Node.GetSelectStmt()
 	kind := sel.TargetList[0].GetResTarget().Val.GetAExpr().Kind

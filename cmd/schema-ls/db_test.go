@@ -134,3 +134,42 @@ func TestDiffCurrentUser(t *testing.T) {
 	assert.Equal(t, 0, code, stderr)
 	assert.Equal(t, "ALTER POLICY p ON public.t TO PUBLIC;\n", out)
 }
+
+// TestDiffWithoutDevDatabase: a database built from a file and the file
+// itself plan nothing without a dev database for the spellings
+// PostgreSQL changes that can be read back without one: IN lists, casts
+// of compared constants, the public schema's names, columns qualified by
+// a view's one relation, a select-list alias equal to its name.
+func TestDiffWithoutDevDatabase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a PostgreSQL cluster")
+	}
+	ctx := t.Context()
+	cluster := devdb.StartT(t)
+	dir := t.TempDir()
+	const file = `CREATE TYPE mood AS ENUM ('ok', 'sad');
+CREATE TABLE public.users (
+  id int PRIMARY KEY,
+  email text NOT NULL CHECK (email <> ''),
+  status text CHECK (status IN ('new', 'active')),
+  price numeric(10,2) CHECK (price > 0),
+  m public.mood DEFAULT 'ok',
+  active boolean NOT NULL DEFAULT true
+);
+CREATE INDEX users_email ON users (lower(email)) WHERE active;
+CREATE VIEW active_users AS SELECT id, email FROM public.users WHERE active AND status IN ('new', 'active');
+CREATE VIEW user_counts AS SELECT status, count(*) FROM users GROUP BY status;
+`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(file), 0o644))
+	url, err := cluster.CreateDatabase(ctx, "nodev")
+	require.NoError(t, err)
+	conn, err := pgx.Connect(ctx, url)
+	require.NoError(t, err)
+	defer conn.Close(context.Background())
+	_, err = conn.Exec(ctx, file)
+	require.NoError(t, err)
+
+	code, out, stderr := runCLI(t, dir, "diff", "--from", url, "--to", "schema.sql")
+	assert.Equal(t, 0, code, stderr)
+	assert.Empty(t, out)
+}
