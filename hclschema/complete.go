@@ -350,9 +350,37 @@ func references(f *File, kinds []string, frames []frame, realm *schema.Realm) []
 					out = append(out, Candidate{Label: "column." + b.Labels[0], Kind: CandReference, Detail: "column of " + frames[0].typ + " " + strings.Join(frames[0].labels, " ")})
 				}
 			}
+			if parent := partitionParent(owner, realm); parent != nil {
+				root := realm.Root(parent)
+				for _, c := range realm.Columns(parent) {
+					out = append(out, Candidate{Label: "column." + c.Name, Kind: CandReference, Detail: "column of table " + root.Name})
+				}
+			}
 		}
 	}
 	return out
+}
+
+// partitionParent is the table of realm that body's partition_of names,
+// whose columns a partition has; nil for a table that is no partition.
+func partitionParent(body *hclsyntax.Body, realm *schema.Realm) *schema.Table {
+	a := body.Attributes["partition_of"]
+	if a == nil || realm == nil {
+		return nil
+	}
+	t, ok := traversal(a.Expr)
+	if !ok || t.RootName() != "table" {
+		return nil
+	}
+	st := steps(t)
+	for _, s := range realm.Schemas {
+		if len(st) == 3 && s.Name == st[1] || len(st) == 2 {
+			if t := s.Table(st[len(st)-1]); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 // columnTypes are the PostgreSQL types offered in `type = …`, with

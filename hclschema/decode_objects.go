@@ -370,9 +370,12 @@ func action(w string) schema.ReferenceAction {
 
 // column returns the column a colRef names as decoded now.
 func (d *decoder) columnOf(r colRef) *schema.Column {
-	switch o := d.byBlock[r.top].obj.(type) {
+	dc := d.byBlock[r.top]
+	switch o := dc.obj.(type) {
 	case *schema.Table:
-		return o.Column(r.name)
+		if cols := d.columnsOf(dc); cols != nil { // a partition's are its root's
+			return cols.column(r.name)
+		}
 	case *schema.View:
 		return viewColumns(o).column(r.name)
 	}
@@ -404,10 +407,27 @@ func (d *decoder) checkForeignKeys() {
 				d.report(top.file, at, source.Error, CodeForeignKey, "Foreign key %s: column %s (%s) cannot reference %s (%s)", p.name, c.Name, c.Type, r.Name, r.Type)
 			}
 		}
-		if rt, ok := d.byBlock[p.refs[0].top].obj.(*schema.Table); ok && !hasUniqueKey(rt, refNames) {
+		ref := d.byBlock[p.refs[0].top]
+		if rt, ok := ref.obj.(*schema.Table); ok && !d.hasUniqueKey(ref, refNames) {
 			d.report(top.file, at, source.Warning, CodeNotUniqueRef, "Foreign key %s references %s(%s), which has no primary key or unique index on exactly these columns; PostgreSQL will refuse it", p.name, rt.Name, strings.Join(refNames, ", "))
 		}
 	}
+}
+
+// hasUniqueKey reports whether the table dc declares, or a table it is a
+// partition of (whose keys and unique indexes its partitions have), has a
+// primary key or a unique index (without predicate) over exactly cols.
+func (d *decoder) hasUniqueKey(dc *decl, cols []string) bool {
+	for range 64 {
+		if dc == nil {
+			return false
+		}
+		if t, ok := dc.obj.(*schema.Table); ok && hasUniqueKey(t, cols) {
+			return true
+		}
+		dc = d.parentOf(dc)
+	}
+	return false
 }
 
 // hasUniqueKey reports whether t has a primary key or a unique index

@@ -69,29 +69,47 @@ func (d *decoder) partitionOf(dc *decl, t *schema.Table) *columns {
 // partition anew.
 func (d *decoder) rootOf(dc *decl) *decl {
 	for range 64 {
-		a := dc.block.Body.Attributes["partition_of"]
-		if a == nil {
+		if dc.block.Body.Attributes["partition_of"] == nil {
 			if _, ok := dc.obj.(*schema.Table); ok {
 				return dc
 			}
 			return nil
 		}
-		t, ok := traversal(a.Expr)
-		if !ok {
+		if dc = d.parentOf(dc); dc == nil {
 			return nil
 		}
-		st := steps(t)
-		switch {
-		case len(st) == 2 && st[0] == "table":
-			dc = d.lookup("table", "", st[1])
-		case len(st) == 3 && st[0] == "table":
-			dc = d.lookup("table", st[1], st[2])
-		default:
-			return nil
-		}
-		if dc == nil {
-			return nil
-		}
+	}
+	return nil
+}
+
+// parentOf is the declaration of the table dc's partition_of names; nil
+// for a table that is no partition or a parent that does not resolve.
+// The lookup is recorded.
+func (d *decoder) parentOf(dc *decl) *decl {
+	a := dc.block.Body.Attributes["partition_of"]
+	if a == nil {
+		return nil
+	}
+	t, ok := traversal(a.Expr)
+	if !ok {
+		return nil
+	}
+	switch st := steps(t); {
+	case len(st) == 2 && st[0] == "table":
+		return d.lookup("table", "", st[1])
+	case len(st) == 3 && st[0] == "table":
+		return d.lookup("table", st[1], st[2])
+	}
+	return nil
+}
+
+// columnsOf is what column.x names in or through the table declared by
+// dc: its columns, or a partition's root's; nil when a parent does not
+// resolve. Its lookups are recorded, so a block naming a partition's
+// columns is decoded anew when a table of the chain changes.
+func (d *decoder) columnsOf(dc *decl) *columns {
+	if root := d.rootOf(dc); root != nil {
+		return tableColumns(root.obj.(*schema.Table))
 	}
 	return nil
 }

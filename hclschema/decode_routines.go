@@ -89,10 +89,16 @@ func (d *decoder) decodeTrigger(dc *decl) {
 			if a := b.Body.Attributes["update_of"]; a != nil {
 				tr.Events = append(tr.Events, "UPDATE")
 				if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
+					var owner *columns
+					switch {
+					case t != nil:
+						owner = d.columnsOf(d.byBlock[d.cur.owner]) // a partition's are its root's
+					case v != nil:
+						owner = viewColumns(v)
+					}
 					for _, e := range tuple.Exprs {
-						owner := tableColumns(t)
-						if v != nil {
-							owner = viewColumns(v)
+						if t != nil && owner == nil {
+							break // a partition whose parent did not resolve: no columns to name
 						}
 						if tg, ok := d.resolve(dc.file, e, []string{"column"}, owner); ok && tg.column != nil {
 							tr.UpdateOf = append(tr.UpdateOf, tg.column.Name)

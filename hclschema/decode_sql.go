@@ -79,6 +79,11 @@ func (d *decoder) sqlContext(dc *decl) *sqlsupport.Context {
 			if owner == nil {
 				return nil
 			}
+			if t, ok := owner.(*schema.Table); ok {
+				if root := d.out.Realm.Root(t); root != nil {
+					owner = root // a partition's columns are its root's
+				}
+			}
 			if dc.block.Type == "policy" {
 				ctx.Implicit = owner
 			} else {
@@ -220,6 +225,9 @@ func nameSignature(realm *schema.Realm) uint64 {
 		w("s:" + s.Name)
 		for _, t := range s.Tables {
 			w("t:" + t.Name)
+			if p := t.PartitionOf; p != nil {
+				w("p:" + p.Schema + "." + p.Table) // its columns are its root's
+			}
 			for _, c := range t.Columns {
 				w(c.Name)
 			}

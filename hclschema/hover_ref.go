@@ -39,7 +39,7 @@ func describeTarget(realm *schema.Realm, p schema.Pos) string {
 			}
 			switch v := o.Value.(type) {
 			case *schema.Table:
-				return describeTable(v)
+				return describeTable(realm, v)
 			case *schema.View:
 				kind := "view"
 				if v.Materialized {
@@ -66,10 +66,16 @@ func describeTarget(realm *schema.Realm, p schema.Pos) string {
 	return ""
 }
 
-func describeTable(t *schema.Table) string {
+func describeTable(realm *schema.Realm, t *schema.Table) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**table** `%s.%s`\n\n| column | type | null |\n|---|---|---|\n", t.Schema.Name, t.Name)
-	for _, c := range t.Columns {
+	fmt.Fprintf(&b, "**table** `%s.%s`", t.Schema.Name, t.Name)
+	cols := t.Columns
+	if p := t.PartitionOf; p != nil {
+		fmt.Fprintf(&b, ", partition of `%s.%s`", p.Schema, p.Table)
+		cols = realm.Columns(t)
+	}
+	b.WriteString("\n\n| column | type | null |\n|---|---|---|\n")
+	for _, c := range cols {
 		null := "not null"
 		if c.Null {
 			null = "null"

@@ -248,3 +248,97 @@ func collectPos(v reflect.Value, out *[]schema.Pos) {
 		}
 	}
 }
+
+// TestRedecodePartitionFollowsParent: a partition's column references
+// depend on the blocks of its chain of parents, which the generic edits
+// above do not change inside. Renaming the root's column, or re-pointing
+// the middle partition to another root, re-decodes the blocks naming the
+// partition's columns: the incremental decode equals the full one.
+func TestRedecodePartitionFollowsParent(t *testing.T) {
+	files := map[string]string{
+		"roots.hcl": `schema "public" {}
+table "events" {
+  schema = schema.public
+  column "at" {
+    type = date
+  }
+  primary_key {
+    columns = [column.at]
+  }
+  partition {
+    type    = RANGE
+    columns = [column.at]
+  }
+}
+table "logs" {
+  schema = schema.public
+  column "ts" {
+    type = date
+  }
+  partition {
+    type    = RANGE
+    columns = [column.ts]
+  }
+}
+`,
+		"parts.hcl": `table "mid" {
+  schema          = schema.public
+  partition_of    = table.events
+  partition_bound = "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"
+  partition {
+    type    = RANGE
+    columns = [column.at]
+  }
+}
+table "leaf" {
+  schema          = schema.public
+  partition_of    = table.mid
+  partition_bound = "DEFAULT"
+  index "leaf_at" {
+    columns = [column.at]
+  }
+  check "recent" {
+    expr = "at > '2000-01-01'"
+  }
+}
+table "links" {
+  schema = schema.public
+  column "at" {
+    type = date
+  }
+  foreign_key "links_leaf" {
+    columns     = [column.at]
+    ref_columns = [table.leaf.column.at]
+  }
+}
+`,
+	}
+	steps := []struct {
+		file, from, to string
+		broken         bool // parts.hcl has unresolved references
+	}{
+		{"roots.hcl", `column "at"`, `column "at2"`, true}, // the root's column renamed
+		{"roots.hcl", `column "at2"`, `column "at"`, false},
+		{"parts.hcl", `= table.events`, `= table.logs`, true}, // the middle partition re-pointed
+		{"parts.hcl", `= table.logs`, `= table.events`, false},
+	}
+	prevFiles := map[string]*File{}
+	var before []*File
+	for _, f := range parseAll(files, nil) {
+		prevFiles[f.Name] = f
+		before = append(before, f)
+	}
+	prevDec := Decode(before)
+	for _, st := range steps {
+		require.Contains(t, files[st.file], st.from)
+		files[st.file] = strings.Replace(files[st.file], st.from, st.to, 1)
+		after := parseAll(files, prevFiles)
+		inc, full := Redecode(after, prevDec), Decode(after)
+		sameDecode(t, full, inc, st.to)
+		assert.Equal(t, st.broken, len(inc.Diags["parts.hcl"]) > 0, "%s: %v", st.to, inc.Diags["parts.hcl"])
+		for _, f := range after {
+			prevFiles[f.Name] = f
+		}
+		prevDec = inc
+	}
+}

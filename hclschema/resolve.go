@@ -122,11 +122,12 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 		var owner *columns
 		switch o := dc.obj.(type) {
 		case *schema.Table:
-			owner = tableColumns(o)
+			owner = d.columnsOf(dc) // a partition's are its root's
 		case *schema.View:
 			owner = viewColumns(o)
-		default:
-			return target{}, false // not placed (no schema): already reported
+		}
+		if owner == nil {
+			return target{}, false // not placed (no schema), or a partition without its parent: already reported
 		}
 		col := st[len(st)-1]
 		c := owner.column(col)
@@ -134,7 +135,7 @@ func (d *decoder) resolve(f *File, e hclsyntax.Expression, kinds []string, owner
 			return fail("%s %q has no column %q%s", owner.kind, owner.name, col, didYouMean(col, owner.names(), strings.Join(st[:len(st)-1], ".")+"."))
 		}
 		tg = target{column: c, owner: dc, pos: c.Pos}
-		seg(len(st)-1, c.Pos, dc)
+		seg(len(st)-1, c.Pos, d.byObj[owner.obj])
 	default:
 		dc, ok := d.find(f, r, st, kinds)
 		if !ok {
