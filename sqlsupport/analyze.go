@@ -258,7 +258,7 @@ func (w *walker) ddl(n *pg_query.Node) {
 		w.tableElements(x.CreateStmt.TableElts, t)
 		if ps := x.CreateStmt.Partspec; ps != nil {
 			for _, p := range ps.PartParams {
-				w.node(p.GetPartitionElem().GetExpr(), implicit(t))
+				w.node(p.GetPartitionElem().GetExpr(), w.implicit(t))
 			}
 		}
 	case *pg_query.Node_AlterTableStmt:
@@ -310,11 +310,11 @@ func (w *walker) ddl(n *pg_query.Node) {
 	}
 }
 
-func implicit(t *schema.Table) *scope {
+func (w *walker) implicit(t *schema.Table) *scope {
 	if t == nil {
 		return &scope{rels: []*rel{{}}} // unknown: bare names are not judged
 	}
-	return &scope{rels: []*rel{relOf(t, "")}}
+	return &scope{rels: []*rel{relOf(w.ctx.Realm, t, "")}}
 }
 
 // tableOf is the table a CREATE TABLE made.
@@ -350,7 +350,7 @@ func (w *walker) constraint(c *pg_query.Constraint, t *schema.Table) {
 	}
 	switch c.Contype {
 	case pg_query.ConstrType_CONSTR_CHECK, pg_query.ConstrType_CONSTR_GENERATED:
-		w.node(c.RawExpr, implicit(t))
+		w.node(c.RawExpr, w.implicit(t))
 	case pg_query.ConstrType_CONSTR_DEFAULT:
 		w.node(c.RawExpr, &scope{})
 	case pg_query.ConstrType_CONSTR_FOREIGN:
@@ -360,10 +360,10 @@ func (w *walker) constraint(c *pg_query.Constraint, t *schema.Table) {
 	case pg_query.ConstrType_CONSTR_EXCLUSION:
 		for _, ex := range c.Exclusions {
 			if l := ex.GetList(); l != nil && len(l.Items) > 0 {
-				w.node(l.Items[0].GetIndexElem().GetExpr(), implicit(t))
+				w.node(l.Items[0].GetIndexElem().GetExpr(), w.implicit(t))
 			}
 		}
-		w.node(c.WhereClause, implicit(t))
+		w.node(c.WhereClause, w.implicit(t))
 	}
 }
 

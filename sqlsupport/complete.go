@@ -243,14 +243,8 @@ func (c *completer) qualified(q string) []Completion {
 }
 
 func (c *completer) columnsOf(obj any, qual string) []Completion {
-	var cols []*schema.Column
+	cols := columnsOf(c.ctx.Realm, obj)
 	owner := objName(obj)
-	switch o := obj.(type) {
-	case *schema.Table:
-		cols = o.Columns
-	case *schema.View:
-		cols = o.Columns
-	}
 	out := make([]Completion, 0, len(cols))
 	for _, col := range cols {
 		out = append(out, Completion{Label: qual + col.Name, Kind: CompColumn, Detail: col.Type.String() + " · " + owner, Replace: c.replace})
@@ -431,14 +425,7 @@ func (c *completer) enumValues(from, quote int) []Completion {
 		if qual != "" && r.alias != qual {
 			continue
 		}
-		var cols []*schema.Column
-		switch o := r.obj.(type) {
-		case *schema.Table:
-			cols = o.Columns
-		case *schema.View:
-			cols = o.Columns
-		}
-		column := columnNamed(cols, col)
+		column := columnNamed(columnsOf(c.ctx.Realm, r.obj), col)
 		if column == nil || column.Type.UserKind != "enum" {
 			continue
 		}

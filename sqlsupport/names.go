@@ -64,10 +64,10 @@ func Names(p *Parsed, ctx *Context) []Use {
 	w := &walker{ctx: ctx, text: p.Text}
 	root := &scope{}
 	if ctx.Implicit != nil {
-		root.rels = append(root.rels, relOf(ctx.Implicit, ""))
+		root.rels = append(root.rels, relOf(ctx.Realm, ctx.Implicit, ""))
 	}
 	for name, obj := range ctx.Aliases {
-		root.rels = append(root.rels, relOf(obj, name))
+		root.rels = append(root.rels, relOf(ctx.Realm, obj, name))
 	}
 	for _, st := range p.Stmts {
 		if st.Node != nil {
@@ -103,21 +103,27 @@ type rel struct {
 	cols []*schema.Column // nil when unknown
 }
 
-func relOf(obj any, alias string) *rel {
-	r := &rel{name: alias, obj: obj}
-	switch o := obj.(type) {
-	case *schema.Table:
-		r.cols = o.Columns
-		if alias == "" {
-			r.name = o.Name
-		}
-	case *schema.View:
-		r.cols = o.Columns // a view without declared columns: unknown
-		if alias == "" {
-			r.name = o.Name
-		}
+func relOf(realm *schema.Realm, obj any, alias string) *rel {
+	r := &rel{name: alias, obj: obj, cols: columnsOf(realm, obj)}
+	if alias == "" {
+		r.name = objName(obj)
 	}
 	return r
+}
+
+// columnsOf is the columns of a table (a partition's are its root's) or
+// of a view (nil for one without declared columns: unknown).
+func columnsOf(realm *schema.Realm, obj any) []*schema.Column {
+	switch o := obj.(type) {
+	case *schema.Table:
+		if o.PartitionOf != nil && realm != nil {
+			return realm.Columns(o)
+		}
+		return o.Columns
+	case *schema.View:
+		return o.Columns
+	}
+	return nil
 }
 
 func (s *scope) cte(name string) bool {
@@ -324,8 +330,7 @@ func (w *walker) relation(rv *pg_query.RangeVar, sc *scope) *rel {
 	if obj == nil {
 		return &rel{name: cmp(alias, rv.Relname)}
 	}
-	out := relOf(obj, alias)
-	return out
+	return relOf(w.ctx.Realm, obj, alias)
 }
 
 func cmp(a, b string) string {
