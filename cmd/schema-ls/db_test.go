@@ -173,3 +173,45 @@ CREATE VIEW user_counts AS SELECT status, count(*) FROM users GROUP BY status;
 	assert.Equal(t, 0, code, stderr)
 	assert.Empty(t, out)
 }
+
+// TestDiffSchemaScope: a file describing one schema of a database plans
+// dropping the others, unless the plan is scoped to it: by --schema, or
+// by the URL's search_path as Atlas scopes one.
+func TestDiffSchemaScope(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a PostgreSQL cluster")
+	}
+	ctx := t.Context()
+	cluster := devdb.StartT(t)
+	dir := t.TempDir()
+	const file = "CREATE TABLE t (id int);\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(file+"CREATE TABLE u (id int);\n"), 0o644))
+	url, err := cluster.CreateDatabase(ctx, "scoped")
+	require.NoError(t, err)
+	conn, err := pgx.Connect(ctx, url)
+	require.NoError(t, err)
+	defer conn.Close(context.Background())
+	_, err = conn.Exec(ctx, file+"CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int);")
+	require.NoError(t, err)
+
+	code, out, stderr := runCLI(t, dir, "diff", "--from", url, "--to", "schema.sql")
+	assert.Equal(t, 0, code, stderr)
+	assert.Equal(t, "DROP TABLE billing.invoices;\nCREATE TABLE public.u (\n  id integer\n);\nDROP SCHEMA billing;\n", out, "unscoped")
+
+	want := "CREATE TABLE public.u (\n  id integer\n);\n"
+	code, out, stderr = runCLI(t, dir, "diff", "--from", url, "--to", "schema.sql", "--schema", "public")
+	assert.Equal(t, 0, code, stderr)
+	assert.Equal(t, want, out, "--schema public")
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	code, out, stderr = runCLI(t, dir, "diff", "--from", url+sep+"search_path=public", "--to", "schema.sql")
+	assert.Equal(t, 0, code, stderr)
+	assert.Equal(t, want, out, "search_path=public")
+
+	code, out, stderr = runCLI(t, dir, "inspect", "--url", url+sep+"search_path=billing")
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "billing.invoices")
+	assert.NotContains(t, out, "public.t")
+}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -25,17 +26,28 @@ func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	to := fs.String("to", "", "the desired schema, in the same forms")
 	format := fs.String("format", "sql", "output: sql (the statements) or json (each statement with its reverse and whether it is destructive)")
 	devURL := fs.String("dev-url", "", "an empty database: schemas read from files are applied to it and inspected back, so that views and routine bodies compare as the server stores them (without it they compare as text)")
+	var schemas multiFlag
+	fs.Var(&schemas, "schema", "a schema to plan (repeatable), on both sides; a database URL's search_path=NAME does the same; all schemas by default")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *from == "" || *to == "" || fs.NArg() > 0 || *format != "sql" && *format != "json" {
-		fmt.Fprintln(stderr, "usage: schema-ls diff --from SRC --to SRC [--dev-url URL] [--format sql|json]")
+		fmt.Fprintln(stderr, "usage: schema-ls diff --from SRC --to SRC [--schema NAME]... [--dev-url URL] [--format sql|json]")
 		return 2
+	}
+	// The schemas planned: --schema, else those a database URL is
+	// scoped to (Atlas's search_path), so that schemas a file does not
+	// describe are left alone rather than dropped.
+	scope := []string(schemas)
+	for _, src := range []string{*from, *to} {
+		if len(scope) == 0 && isURL(src) {
+			scope = urlSchemas(src)
+		}
 	}
 	var realms [2]*schema.Realm
 	opts := diff.Options{NormalizeExpr: sqlsupport.NormalizeExpr, NormalizeQuery: sqlsupport.NormalizeQuery}
 	for i, src := range []string{*from, *to} {
-		r, info, code := loadRealm(ctx, src, stderr)
+		r, info, code := loadRealm(ctx, src, scope, stderr)
 		if r == nil {
 			return code
 		}
@@ -57,7 +69,7 @@ func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				opts.ServerVersion = info.version
 			}
 		}
-		realms[i] = r
+		realms[i] = onlySchemas(r, scope)
 	}
 	current, desired := realms[0], realms[1]
 	plan := diff.Compute(current, desired, opts)
@@ -95,12 +107,40 @@ func isURL(src string) bool {
 	return strings.HasPrefix(src, "postgres://") || strings.HasPrefix(src, "postgresql://")
 }
 
+// urlSchemas are the schemas a database URL is scoped to by its
+// search_path parameter, as Atlas scopes one: none when it has none.
+func urlSchemas(src string) []string {
+	u, err := url.Parse(src)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, s := range strings.Split(u.Query().Get("search_path"), ",") {
+		if s = strings.Trim(strings.TrimSpace(s), `"`); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// onlySchemas keeps the schemas of r in scope (all when scope is empty),
+// with the extensions installed in them or anywhere.
+func onlySchemas(r *schema.Realm, scope []string) *schema.Realm {
+	if len(scope) == 0 {
+		return r
+	}
+	out := *r
+	out.Schemas = slices.DeleteFunc(slices.Clone(r.Schemas), func(s *schema.Schema) bool { return !slices.Contains(scope, s.Name) })
+	out.Extensions = slices.DeleteFunc(slices.Clone(r.Extensions), func(e *schema.Extension) bool { return e.Schema != "" && !slices.Contains(scope, e.Schema) })
+	return &out
+}
+
 // loadRealm reads a source, and for a database its dbInfo;
 // nil and an exit code when it cannot, after saying why on stderr (never
 // printing a password).
-func loadRealm(ctx context.Context, src string, stderr io.Writer) (*schema.Realm, dbInfo, int) {
+func loadRealm(ctx context.Context, src string, scope []string, stderr io.Writer) (*schema.Realm, dbInfo, int) {
 	if isURL(src) {
-		return inspectURL(ctx, src, nil, stderr)
+		return inspectURL(ctx, src, scope, stderr)
 	}
 	dir, _ := os.Getwd()
 	l, err := workspace.LoadSource(src, dir)

@@ -23,13 +23,16 @@ func inspectCmd(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	url := fs.String("url", "", "the database: a postgres:// URL")
 	format := fs.String("format", "sql", "output: sql (the statements creating the schema) or hcl (an Atlas schema file)")
 	var schemas multiFlag
-	fs.Var(&schemas, "schema", "a schema to inspect (repeatable); all but PostgreSQL's own by default")
+	fs.Var(&schemas, "schema", "a schema to inspect (repeatable); else the URL's search_path=NAME; else all but PostgreSQL's own")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *url == "" || fs.NArg() > 0 || *format != "sql" && *format != "hcl" {
 		fmt.Fprintln(stderr, "usage: schema-ls inspect --url URL [--format sql|hcl] [--schema NAME]...")
 		return 2
+	}
+	if len(schemas) == 0 {
+		schemas = urlSchemas(*url)
 	}
 	realm, info, code := inspectURL(ctx, *url, schemas, stderr)
 	if realm == nil {
