@@ -28,8 +28,10 @@
 //     pg_get_constraintdef, pg_get_triggerdef, … in their pretty form),
 //     without the parentheses around a whole expression that the syntax
 //     requires. It is not the source's text: compare SQL text loosely, or
-//     as the server deparses it again. Inspect sets search_path to the one
-//     schema asked for, or to public, so names elsewhere come qualified.
+//     as the server deparses it again. Each schema is read with its own
+//     search_path, the schema then public, so its objects' SQL names what
+//     resolves there unqualified and the rest qualified: an object's SQL
+//     resolves in its schema, then public, throughout schema-ls.
 //   - Routine bodies: prosrc, trimmed ("probin, prosrc" for C functions),
 //     and pg_get_function_sqlbody for SQL-standard bodies (PostgreSQL 14
 //     and later). SET clauses from proconfig, and COST and ROWS unless
@@ -96,23 +98,58 @@ func Inspect(ctx context.Context, conn *pgx.Conn, opts Options) (*schema.Realm, 
 		return nil, fmt.Errorf("inspect: %w", err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // read-only
+	names := opts.Schemas
+	if len(names) != 1 {
+		if names, err = listSchemas(ctx, tx, names); err != nil {
+			return nil, fmt.Errorf("inspect: %w", err)
+		}
+	}
+	realm := &schema.Realm{}
+	for _, name := range names {
+		path := quoteIdent(name)
+		if name != "public" {
+			path += ", public"
+		}
+		r, err := inspectSchema(ctx, tx, name, path)
+		if err != nil {
+			return nil, fmt.Errorf("inspect: %w", err)
+		}
+		realm.Schemas = append(realm.Schemas, r.Schemas...)
+		realm.Extensions = append(realm.Extensions, r.Extensions...)
+	}
+	realm.Normalize() // again: partitions' and domains' across schemas
+	return realm, nil
+}
+
+// listSchemas lists the schemas to inspect: those of names that exist,
+// or (names empty) all but the system ones, by name.
+func listSchemas(ctx context.Context, tx pgx.Tx, names []string) ([]string, error) {
+	in := &inspector{ctx: ctx, tx: tx, realm: &schema.Realm{}, schemas: map[uint32]*schema.Schema{}}
+	if err := in.readSchemas(names); err != nil {
+		return nil, err
+	}
+	out := make([]string, len(in.realm.Schemas))
+	for i, s := range in.realm.Schemas {
+		out[i] = s.Name
+	}
+	return out, nil
+}
+
+// inspectSchema reads one schema with search_path set to path.
+func inspectSchema(ctx context.Context, tx pgx.Tx, name, path string) (*schema.Realm, error) {
 	in := &inspector{ctx: ctx, tx: tx, realm: &schema.Realm{},
 		schemas: map[uint32]*schema.Schema{}, rels: map[uint32]*relation{}, seqs: map[uint32]*sequence{}}
-	path := "public"
-	if len(opts.Schemas) == 1 {
-		path = quoteIdent(opts.Schemas[0])
-	}
 	steps := []func() error{
 		func() error {
 			return in.tx.QueryRow(ctx, "SELECT current_setting('server_version_num')::int, set_config('search_path', $1, true)", path).Scan(&in.version, new(string))
 		},
-		func() error { return in.readSchemas(opts.Schemas) },
+		func() error { return in.readSchemas([]string{name}) },
 		in.readTypes, in.readRelations, in.readColumns, in.readSequences, in.readConstraints, in.readIndexes,
 		in.readTriggers, in.readPolicies, in.readEnums, in.readDomains, in.readRoutines, in.readExtensions,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, fmt.Errorf("inspect: %w", err)
+			return nil, err
 		}
 	}
 	in.finish()

@@ -191,3 +191,37 @@ CREATE TABLE b.v (m a.mood, up text DEFAULT upper('x'))`)
 	assert.ErrorContains(t, err, "in a transaction")
 	require.NoError(t, tx.Rollback(ctx))
 }
+
+// TestSearchPathPerSchema: each schema is read with search_path set to
+// it, then public, so its objects' SQL names what resolves there
+// unqualified, and what it would not find first qualified: a view of
+// shop reading public.users while shop has a users too says public.
+func TestSearchPathPerSchema(t *testing.T) {
+	cluster := devdb.StartT(t)
+	conn := connect(t, cluster, "paths")
+	ctx := t.Context()
+	_, err := conn.Exec(ctx, `
+CREATE TABLE users (id int);
+CREATE TABLE accounts (id int);
+CREATE SCHEMA shop;
+CREATE TABLE shop.users (id int, name text);
+CREATE VIEW shop.everyone AS SELECT id FROM public.users;
+CREATE VIEW shop.customers AS SELECT id, name FROM shop.users;
+CREATE VIEW shop.all_accounts AS SELECT id FROM public.accounts;
+CREATE VIEW public.buyers AS SELECT id FROM shop.users;`)
+	require.NoError(t, err)
+	got, err := inspect.Inspect(ctx, conn, inspect.Options{})
+	require.NoError(t, err)
+	def := func(s, v string) string {
+		for _, x := range got.Schema(s).Views {
+			if x.Name == v {
+				return strings.Join(strings.Fields(x.Def), " ")
+			}
+		}
+		return ""
+	}
+	assert.Equal(t, "SELECT users.id FROM public.users", def("shop", "everyone"), "shop.users would be found first")
+	assert.Equal(t, "SELECT users.id, users.name FROM users", def("shop", "customers"))
+	assert.Equal(t, "SELECT accounts.id FROM accounts", def("shop", "all_accounts"), "public's, found second")
+	assert.Equal(t, "SELECT users.id FROM shop.users", def("public", "buyers"))
+}
