@@ -198,15 +198,20 @@ func ldMinLoc(m proto.Message) int32 {
 
 // ldWalk calls fn for every message in m's tree, m included.
 func ldWalk(m proto.Message, fn func(protoreflect.Message)) {
+	ldVisit(m, func(pm protoreflect.Message) bool { fn(pm); return true })
+}
+
+// ldVisit calls fn for the messages in m's tree, m first, and goes into
+// the ones for which it returns true.
+func ldVisit(m proto.Message, fn func(protoreflect.Message) bool) {
 	if m == nil {
 		return
 	}
 	var walk func(protoreflect.Message)
 	walk = func(pm protoreflect.Message) {
-		if !pm.IsValid() {
+		if !pm.IsValid() || !fn(pm) {
 			return
 		}
-		fn(pm)
 		pm.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
 			switch {
 			case fd.IsList() && fd.Kind() == protoreflect.MessageKind:

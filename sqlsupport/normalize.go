@@ -110,39 +110,25 @@ func unqualifyColumns(sel *pg_query.SelectStmt) {
 	if name == "" {
 		return
 	}
-	var walk func(protoreflect.Message)
-	walk = func(m protoreflect.Message) {
+	var walk func(protoreflect.Message) bool
+	walk = func(m protoreflect.Message) bool {
 		switch x := m.Interface().(type) {
 		case *pg_query.SelectStmt:
-			return
+			return false
 		case *pg_query.SubLink:
-			if x.Testexpr != nil {
-				walk(x.Testexpr.ProtoReflect())
-			}
-			return
+			ldVisit(x.Testexpr, walk)
+			return false
 		case *pg_query.ColumnRef:
 			if len(x.Fields) == 2 && x.Fields[0].GetString_().GetSval() == name && x.Fields[1].GetString_() != nil {
 				x.Fields = x.Fields[1:]
 			}
-			return
+			return false
 		}
-		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-			switch {
-			case fd.IsList() && fd.Kind() == protoreflect.MessageKind:
-				for i := range v.List().Len() {
-					walk(v.List().Get(i).Message())
-				}
-			case fd.Kind() == protoreflect.MessageKind && !fd.IsMap():
-				walk(v.Message())
-			}
-			return true
-		})
+		return true
 	}
 	for _, list := range [][]*pg_query.Node{sel.TargetList, {sel.WhereClause}, sel.GroupClause, {sel.HavingClause}, sel.SortClause, sel.DistinctClause} {
 		for _, n := range list {
-			if n != nil {
-				walk(n.ProtoReflect())
-			}
+			ldVisit(n, walk)
 		}
 	}
 }

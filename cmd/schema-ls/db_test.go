@@ -108,21 +108,8 @@ func TestDatabaseSources(t *testing.T) {
 // role name; diff reads it as the role it connected as, and finds
 // nothing to do.
 func TestDiffCurrentUser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a PostgreSQL cluster")
-	}
-	ctx := t.Context()
-	cluster := devdb.StartT(t)
-	dir := t.TempDir()
 	const file = "CREATE TABLE t (a int);\nCREATE POLICY p ON t TO CURRENT_USER USING (a > 0);\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(file), 0o644))
-	url, err := cluster.CreateDatabase(ctx, "roles")
-	require.NoError(t, err)
-	conn, err := pgx.Connect(ctx, url)
-	require.NoError(t, err)
-	defer conn.Close(context.Background())
-	_, err = conn.Exec(ctx, file)
-	require.NoError(t, err)
+	dir, url := databaseOf(t, file, file)
 
 	code, out, stderr := runCLI(t, dir, "diff", "--from", url, "--to", "schema.sql")
 	assert.Equal(t, 0, code, stderr)
@@ -141,12 +128,6 @@ func TestDiffCurrentUser(t *testing.T) {
 // of compared constants, the public schema's names, columns qualified by
 // a view's one relation, a select-list alias equal to its name.
 func TestDiffWithoutDevDatabase(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a PostgreSQL cluster")
-	}
-	ctx := t.Context()
-	cluster := devdb.StartT(t)
-	dir := t.TempDir()
 	const file = `CREATE TYPE mood AS ENUM ('ok', 'sad');
 CREATE TABLE public.users (
   id int PRIMARY KEY,
@@ -160,14 +141,7 @@ CREATE INDEX users_email ON users (lower(email)) WHERE active;
 CREATE VIEW active_users AS SELECT id, email FROM public.users WHERE active AND status IN ('new', 'active');
 CREATE VIEW user_counts AS SELECT status, count(*) FROM users GROUP BY status;
 `
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(file), 0o644))
-	url, err := cluster.CreateDatabase(ctx, "nodev")
-	require.NoError(t, err)
-	conn, err := pgx.Connect(ctx, url)
-	require.NoError(t, err)
-	defer conn.Close(context.Background())
-	_, err = conn.Exec(ctx, file)
-	require.NoError(t, err)
+	dir, url := databaseOf(t, file, file)
 
 	code, out, stderr := runCLI(t, dir, "diff", "--from", url, "--to", "schema.sql")
 	assert.Equal(t, 0, code, stderr)
@@ -178,21 +152,8 @@ CREATE VIEW user_counts AS SELECT status, count(*) FROM users GROUP BY status;
 // dropping the others, unless the plan is scoped to it: by --schema, or
 // by the URL's search_path as Atlas scopes one.
 func TestDiffSchemaScope(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a PostgreSQL cluster")
-	}
-	ctx := t.Context()
-	cluster := devdb.StartT(t)
-	dir := t.TempDir()
 	const file = "CREATE TABLE t (id int);\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(file+"CREATE TABLE u (id int);\n"), 0o644))
-	url, err := cluster.CreateDatabase(ctx, "scoped")
-	require.NoError(t, err)
-	conn, err := pgx.Connect(ctx, url)
-	require.NoError(t, err)
-	defer conn.Close(context.Background())
-	_, err = conn.Exec(ctx, file+"CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int);")
-	require.NoError(t, err)
+	dir, url := databaseOf(t, file+"CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int);", file+"CREATE TABLE u (id int);\n")
 
 	code, out, stderr := runCLI(t, dir, "diff", "--from", url, "--to", "schema.sql")
 	assert.Equal(t, 0, code, stderr)
@@ -214,4 +175,26 @@ func TestDiffSchemaScope(t *testing.T) {
 	assert.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "billing.invoices")
 	assert.NotContains(t, out, "public.t")
+}
+
+// databaseOf starts a cluster, creates a database on it that ran sql, and
+// writes file to schema.sql in a new directory; it returns the directory
+// and the database's URL.
+func databaseOf(t *testing.T, sql, file string) (dir, url string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts a PostgreSQL cluster")
+	}
+	ctx := t.Context()
+	cluster := devdb.StartT(t)
+	dir = t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(file), 0o644))
+	url, err := cluster.CreateDatabase(ctx, "app")
+	require.NoError(t, err)
+	conn, err := pgx.Connect(ctx, url)
+	require.NoError(t, err)
+	defer conn.Close(context.Background())
+	_, err = conn.Exec(ctx, sql)
+	require.NoError(t, err)
+	return dir, url
 }
