@@ -50,6 +50,7 @@ type Ref struct {
 	File   string
 	Range  source.Range
 	Target schema.Pos
+	SQL    bool // the name is written in SQL, where it may need quotes
 }
 
 // declare records the declaration of an object whose block is b.

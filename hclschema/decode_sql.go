@@ -135,7 +135,7 @@ func (d *decoder) sqlNamesIn(dc *decl, b *hclsyntax.Block, bs *spec.Block, ctx *
 				continue
 			}
 			if pos, top, ok := d.targetOf(u.Target); ok {
-				sql.refs = append(sql.refs, memoRef{Ref: Ref{File: dc.file.Name, Range: u.Range, Target: pos}, top: top.block, start: d.start(top.file, top.block)})
+				sql.refs = append(sql.refs, memoRef{Ref: Ref{File: dc.file.Name, Range: u.Range, Target: pos, SQL: true}, top: top.block, start: d.start(top.file, top.block)})
 			}
 		}
 		if v, ok := dc.obj.(*schema.View); ok && b == dc.block && a.Name == "as" && len(v.Columns) > 0 {

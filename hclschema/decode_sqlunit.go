@@ -21,10 +21,10 @@ func DecodeSQL(sources []sqlsupport.Source) *Decoded {
 		}
 	}
 	for _, n := range a.Decls {
-		out.Decls = append(out.Decls, Ref{File: n.File, Range: n.Range, Target: n.Target})
+		out.Decls = append(out.Decls, Ref{File: n.File, Range: n.Range, Target: n.Target, SQL: true})
 	}
 	for _, n := range a.Uses {
-		out.Refs = append(out.Refs, Ref{File: n.File, Range: n.Range, Target: n.Target})
+		out.Refs = append(out.Refs, Ref{File: n.File, Range: n.Range, Target: n.Target, SQL: true})
 	}
 	return out
 }
