@@ -6,6 +6,8 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/schema-ls/schema-ls/workspace"
 )
 
 // publisher debounces and publishes textDocument/publishDiagnostics.
@@ -13,8 +15,9 @@ import (
 // Every state change schedules the affected keys; a key's timer restarts on
 // each schedule, so a burst of edits publishes once, after the last. A
 // publish computes from the snapshot current when the timer fires, and is
-// dropped if the file changed again while it computed: nothing stale is
-// ever sent after something newer.
+// dropped if a file of its unit changed while it computed: nothing stale
+// is ever sent after something newer, even for a file that itself did not
+// change.
 type publisher struct {
 	s *Server
 
@@ -81,6 +84,18 @@ func (p *publisher) stop() {
 	clear(p.timers)
 }
 
+// unitChanged reports whether a file of key's unit (in either snapshot)
+// differs between them: key's diagnostics, which read the whole unit,
+// are then stale, and the change has scheduled the unit's publish.
+func unitChanged(before, now *workspace.Snapshot, key string) bool {
+	for _, k := range append(before.UnitKeys(key), now.UnitKeys(key)...) {
+		if before.File(k) != now.File(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // publish sends the diagnostics of key's current version. Disk files with
 // no problems are only sent to clear an earlier non-empty publish.
 func (p *publisher) publish(key string) {
@@ -98,7 +113,7 @@ func (p *publisher) publish(key string) {
 
 	p.sendMu.Lock()
 	defer p.sendMu.Unlock()
-	if now := p.s.store.Snapshot(); now != snap && now.File(key) != f {
+	if now := p.s.store.Snapshot(); now != snap && unitChanged(snap, now, key) {
 		return // changed while computing: its own publish is scheduled
 	}
 	prev, wasSent := p.sent[key]

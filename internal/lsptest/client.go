@@ -26,6 +26,8 @@ type Client struct {
 	mu       sync.Mutex
 	changed  chan struct{} // closed and replaced on every recorded event
 	diags    map[uri.URI][]protocol.PublishDiagnosticsParams
+	seqs     map[uri.URI][]int // the arrival number of each publish in diags
+	received int               // publishes received
 	logs     []protocol.LogMessageParams
 	progress []string // "begin", "report", "end" kinds in arrival order
 	requests []string // methods of the server's requests
@@ -38,6 +40,7 @@ func Connect(ctx context.Context, rwc io.ReadWriteCloser) *Client {
 		conn:     lspwire.NewConn(rwc),
 		changed:  make(chan struct{}),
 		diags:    map[uri.URI][]protocol.PublishDiagnosticsParams{},
+		seqs:     map[uri.URI][]int{},
 		versions: map[uri.URI]int32{},
 	}
 	c.conn.Go(ctx, c.handle)
@@ -56,6 +59,8 @@ func (c *Client) handle(_ context.Context, req *jsonrpc2.Request) (any, error) {
 			return nil, err
 		}
 		c.diags[p.URI] = append(c.diags[p.URI], p)
+		c.received++
+		c.seqs[p.URI] = append(c.seqs[p.URI], c.received)
 	case "window/logMessage":
 		var p protocol.LogMessageParams
 		if err := protocol.Unmarshal(req.Params(), &p); err != nil {
@@ -193,6 +198,37 @@ func (c *Client) WaitDiagnosticsFunc(ctx context.Context, u uri.URI, what string
 		return true
 	})
 	return out, err
+}
+
+// LastSeq is the arrival number of the latest publish for u (0: none);
+// later publishes, of any file, have higher numbers.
+func (c *Client) LastSeq(u uri.URI) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s := c.seqs[u]; len(s) > 0 {
+		return s[len(s)-1]
+	}
+	return 0
+}
+
+// WaitDiagnosticsAfter waits until a publish for u arrives after the
+// publish numbered seq, for at most grace, and returns the latest one. A
+// server publishes a unit's files one after another, so the others'
+// follow an edited file's within the grace; a file of another unit gets
+// none and is read as it is.
+func (c *Client) WaitDiagnosticsAfter(ctx context.Context, u uri.URI, seq int, grace time.Duration) protocol.PublishDiagnosticsParams {
+	wait, cancel := context.WithTimeout(ctx, grace)
+	defer cancel()
+	_ = c.waitFor(wait, "a later publish", func() bool {
+		s := c.seqs[u]
+		return len(s) > 0 && s[len(s)-1] > seq
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if list := c.diags[u]; len(list) > 0 {
+		return list[len(list)-1]
+	}
+	return protocol.PublishDiagnosticsParams{URI: u}
 }
 
 // Published returns every publish received for u, oldest first.

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"go.lsp.dev/protocol"
@@ -108,12 +109,36 @@ func run(t *testing.T, c *Case, enc source.Encoding, serve ServerFunc, update bo
 	for _, e := range c.Edits {
 		s.edit(ctx, e)
 	}
+	// Edited files first, at their last version; then the others, whose
+	// diagnostics may change with an edit of a file of their unit: as the
+	// server publishes them after the edited file's.
 	diags := map[string][]protocol.Diagnostic{}
+	edited := map[string]bool{}
+	for _, e := range c.Edits {
+		edited[e.File] = true
+	}
+	last := 0
+	for _, name := range c.Order {
+		if u := s.uri(name); edited[name] {
+			p, err := s.client.WaitDiagnostics(ctx, u, s.client.Version(u))
+			require.NoError(t, err)
+			diags[name] = p.Diagnostics
+			last = max(last, s.client.LastSeq(u))
+		}
+	}
 	for _, name := range c.Order {
 		u := s.uri(name)
-		p, err := s.client.WaitDiagnostics(ctx, u, s.client.Version(u))
-		require.NoError(t, err)
-		diags[name] = p.Diagnostics
+		switch {
+		case edited[name]:
+		case last > 0:
+			_, err := s.client.WaitDiagnostics(ctx, u, s.client.Version(u))
+			require.NoError(t, err)
+			diags[name] = s.client.WaitDiagnosticsAfter(ctx, u, last, 500*time.Millisecond).Diagnostics
+		default:
+			p, err := s.client.WaitDiagnostics(ctx, u, s.client.Version(u))
+			require.NoError(t, err)
+			diags[name] = p.Diagnostics
+		}
 	}
 
 	markers, skips := s.collect()
