@@ -15,9 +15,9 @@ import (
 // Every state change schedules the affected keys; a key's timer restarts on
 // each schedule, so a burst of edits publishes once, after the last. A
 // publish computes from the snapshot current when the timer fires, and is
-// dropped if a file of its unit changed while it computed: nothing stale
-// is ever sent after something newer, even for a file that itself did not
-// change.
+// computed again later if a file of its unit changed meanwhile: nothing
+// stale is ever sent after something newer, even for a file that itself
+// did not change.
 type publisher struct {
 	s *Server
 
@@ -86,7 +86,7 @@ func (p *publisher) stop() {
 
 // unitChanged reports whether a file of key's unit (in either snapshot)
 // differs between them: key's diagnostics, which read the whole unit,
-// are then stale, and the change has scheduled the unit's publish.
+// are then stale.
 func unitChanged(before, now *workspace.Snapshot, key string) bool {
 	for _, k := range append(before.UnitKeys(key), now.UnitKeys(key)...) {
 		if before.File(k) != now.File(k) {
@@ -114,7 +114,10 @@ func (p *publisher) publish(key string) {
 	p.sendMu.Lock()
 	defer p.sendMu.Unlock()
 	if now := p.s.store.Snapshot(); now != snap && unitChanged(snap, now, key) {
-		return // changed while computing: its own publish is scheduled
+		// Changed while computing: compute again. (The change scheduled its
+		// own unit, which need not hold key: atlas.hcl's does not.)
+		p.schedule(key)
+		return
 	}
 	prev, wasSent := p.sent[key]
 	switch {
