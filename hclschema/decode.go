@@ -154,10 +154,19 @@ func Redecode(files []*File, prev *Decoded) *Decoded {
 	for _, dc := range fresh {
 		d.cur = dc.memo
 		d.decodeObject(dc)
-		// As the SQL loader and inspect normalise the realm; the memo keeps
-		// the object normalised.
-		if n, ok := dc.obj.(interface{ Normalize() }); ok {
-			n.Normalize()
+		// As the SQL loader and inspect normalise the realm (a partition
+		// with its root's columns); the memo keeps the object normalised.
+		switch o := dc.obj.(type) {
+		case *schema.Table:
+			cols := o.Columns
+			if o.PartitionOf != nil {
+				if c := d.columnsOf(dc); c != nil {
+					cols = c.list
+				}
+			}
+			o.NormalizeWith(cols)
+		case interface{ Normalize() }:
+			o.Normalize()
 		}
 	}
 	d.cur = nil

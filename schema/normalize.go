@@ -21,7 +21,7 @@ import (
 func (r *Realm) Normalize() {
 	for _, s := range r.Schemas {
 		for _, t := range s.Tables {
-			t.normalize(r.Columns(t))
+			t.NormalizeWith(r.Columns(t))
 			// A default of a domain column is stored cast to the
 			// domain's base type ('ok'::text).
 			for _, c := range t.Columns {
@@ -74,11 +74,11 @@ func (r *Realm) baseType(t Type) Type {
 // indexes and partition key, whose parts drop the operator classes and
 // collations that are their column's defaults (normalizeKeyParts); its
 // constraints, triggers and policies.
-func (t *Table) Normalize() { t.normalize(t.Columns) }
+func (t *Table) Normalize() { t.NormalizeWith(t.Columns) }
 
-// normalize normalises t with cols as its columns (a partition's are its
-// root's).
-func (t *Table) normalize(cols []*Column) {
+// NormalizeWith normalises t with cols as its columns (a partition's are
+// its root's).
+func (t *Table) NormalizeWith(cols []*Column) {
 	for _, c := range t.Columns {
 		normalizeColumnCollation(c)
 		c.Default = NormalizeDefault(c.Default, c.Type)
