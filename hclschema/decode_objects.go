@@ -78,7 +78,6 @@ func (d *decoder) decodeObject(dc *decl) {
 				o.OwnedBy = tg.owner.name + "." + tg.column.Name
 			}
 		}
-		o.Normalize()
 	case nil:
 		switch dc.block.Type {
 		case "trigger":

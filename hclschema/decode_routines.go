@@ -46,7 +46,6 @@ func (d *decoder) decodeFunc(dc *decl, fn *schema.Func) {
 			}
 		}
 	}
-	fn.Normalize()
 }
 
 // owner resolves a trigger's or policy's `on` to its table (or view),
