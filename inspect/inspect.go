@@ -117,7 +117,7 @@ func Inspect(ctx context.Context, conn *pgx.Conn, opts Options) (*schema.Realm, 
 		realm.Schemas = append(realm.Schemas, r.Schemas...)
 		realm.Extensions = append(realm.Extensions, r.Extensions...)
 	}
-	realm.Normalize() // again: partitions' and domains' across schemas
+	realm.Normalize() // whole: partitions and domains may span schemas
 	return realm, nil
 }
 
@@ -311,9 +311,8 @@ SELECT x.extname, x.extnamespace, x.extversion, coalesce(obj_description(x.oid, 
 	}, in.schemaOIDs())
 }
 
-// finish normalises what was read, and leaves out an empty public.
+// finish leaves out an empty public (Inspect normalises the whole realm).
 func (in *inspector) finish() {
-	in.realm.Normalize()
 	if p := in.public; p != nil && p.Comment == "" && len(p.Objects()) == 0 &&
 		!slices.ContainsFunc(in.realm.Extensions, func(e *schema.Extension) bool { return e.Schema == "public" }) {
 		in.realm.Schemas = slices.DeleteFunc(in.realm.Schemas, func(s *schema.Schema) bool { return s == p })
