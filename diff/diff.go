@@ -105,7 +105,7 @@ const (
 
 // Compute plans the changes that turn from into to.
 func Compute(from, to *schema.Realm, opts Options) *Plan {
-	p := &planner{opts: opts, out: &Plan{}, norm: map[string]string{}, retyped: map[*schema.Table]bool{}, touched: map[string]*tableChanges{}}
+	p := &planner{opts: opts, out: &Plan{}, norm: map[string]string{}, retyped: map[*schema.Table]bool{}, touched: map[string]*tableChanges{}, names: map[*schema.Schema]map[string]bool{}}
 	if from == nil {
 		from = &schema.Realm{}
 	}
@@ -179,6 +179,8 @@ type planner struct {
 	// touched records, by qualified name, what the plan does to tables
 	// that foreign keys depend on.
 	touched map[string]*tableChanges
+	// names memoises namesOf.
+	names map[*schema.Schema]map[string]bool
 	// remade is what the plan makes anew: types and routines (types.go).
 	remade remade
 }
@@ -198,21 +200,28 @@ func (p *planner) addIn(s *schema.Schema, text string, ph phase, sql, reverse st
 // resolving marks the change added last as one whose SQL texts belong to
 // an object of schema s (addIn).
 func (p *planner) resolving(s *schema.Schema, texts ...string) {
-	if s != nil && s.Name != "public" && namesUnqualified(strings.Join(texts, "\n"), s) {
+	if s != nil && s.Name != "public" && namesUnqualified(strings.Join(texts, "\n"), p.namesOf(s)) {
 		p.out.Changes[len(p.out.Changes)-1].path = s.Name
 	}
 }
 
-// namesUnqualified reports whether SQL text names a relation, routine or
-// type of schema s without its schema.
-func namesUnqualified(text string, s *schema.Schema) bool {
+// namesOf is the set of the names, lower case, of the objects of schema s
+// (memoised per plan).
+func (p *planner) namesOf(s *schema.Schema) map[string]bool {
+	if names, ok := p.names[s]; ok {
+		return names
+	}
 	names := map[string]bool{}
 	for _, o := range s.Objects() {
 		names[strings.ToLower(o.Name)] = true
 	}
-	for _, q := range s.Sequences {
-		names[strings.ToLower(q.Name)] = true
-	}
+	p.names[s] = names
+	return names
+}
+
+// namesUnqualified reports whether SQL text names one of names (a
+// schema's objects) without a schema.
+func namesUnqualified(text string, names map[string]bool) bool {
 	lower := strings.ToLower(text)
 	for _, w := range words(text) {
 		if !names[w] {
