@@ -12,7 +12,7 @@ import (
 func viewOptions(v *schema.View, options []string) {
 	for _, o := range options {
 		k, val, _ := strings.Cut(o, "=")
-		on := strings.Contains("|t|tr|tru|true|y|ye|yes|on|1|", "|"+strings.ToLower(val)+"|")
+		on, _ := schema.ParseBool(val)
 		switch k {
 		case "check_option":
 			v.CheckOption = strings.ToUpper(val)

@@ -47,8 +47,15 @@ func canonicalLiteral(v string, t Type) (out string, kind ExprKind, ok bool) {
 // pgSpace is what PostgreSQL's input functions trim (isspace in C).
 const pgSpace = " \t\n\v\f\r"
 
-// boolText reads boolin's spellings: a prefix of true, false, yes or no,
-// on, of or off, 1 or 0, in any case, blanks around.
+// ParseBool reads a boolean as PostgreSQL does (boolin, and parse_bool
+// for options): a prefix of true, false, yes or no, on, of or off, 1 or
+// 0, in any case, blanks around; ok is false for anything else.
+func ParseBool(v string) (value, ok bool) {
+	t, ok := boolText(v)
+	return t == "true", ok
+}
+
+// boolText is ParseBool's answer as SQL writes it, "true" or "false".
 func boolText(v string) (string, bool) {
 	s := strings.Trim(v, pgSpace)
 	for _, r := range s {

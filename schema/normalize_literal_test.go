@@ -130,3 +130,15 @@ func TestNormalizeDefaultTyped(t *testing.T) {
 	tz, _ := ParseSQLType("timestamptz")
 	assert.Equal(t, "2020-01-01", NormalizeDefault(str("2020-01-01"), tz).Value)
 }
+
+func TestParseBool(t *testing.T) {
+	for in, want := range map[string]bool{"t": true, " YES ": true, "on": true, "1": true, "of": false, "No": false, "fals": false, "0": false} {
+		v, ok := ParseBool(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, v, in)
+	}
+	for _, in := range []string{"", "o", "2", "truee", "maybe"} {
+		_, ok := ParseBool(in)
+		assert.False(t, ok, in)
+	}
+}

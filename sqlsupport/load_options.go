@@ -47,13 +47,7 @@ func ldOptionBool(n *pg_query.Node) (bool, bool) {
 	if b := n.GetBoolean(); b != nil {
 		w = map[bool]string{true: "true", false: "false"}[b.Boolval]
 	}
-	switch w {
-	case "t", "tr", "tru", "true", "y", "ye", "yes", "on", "1":
-		return true, true
-	case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0":
-		return false, true
-	}
-	return false, false
+	return schema.ParseBool(w)
 }
 
 // alterViewCmd applies ALTER VIEW … SET (…) or RESET (…) to a view; false
