@@ -13,16 +13,10 @@ import (
 	"github.com/schema-ls/schema-ls/diff"
 	"github.com/schema-ls/schema-ls/hclschema"
 	"github.com/schema-ls/schema-ls/inspect"
+	"github.com/schema-ls/schema-ls/inspect/inspecttest"
 	"github.com/schema-ls/schema-ls/schema"
 	"github.com/schema-ls/schema-ls/sqlsupport"
 )
-
-// pairsNotHere are the testdata/sqlmodel pairs this machine's PostgreSQL
-// may be unable to apply (inspect's TestPairs skips them the same way).
-var pairsNotHere = map[string]string{
-	"alter_identity": "ALTER COLUMN … SET EXPRESSION needs PostgreSQL 17",
-	"types_raw":      "the geometry type needs the PostGIS extension",
-}
 
 // TestPlansFromNothing plans every testdata/sqlmodel schema from an
 // empty database, once from its SQL and once from its HCL, on a real
@@ -44,7 +38,7 @@ func TestPlansFromNothing(t *testing.T) {
 	for _, path := range paths {
 		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
 		t.Run(name, func(t *testing.T) {
-			if why, ok := pairsNotHere[name]; ok {
+			if why := inspecttest.CannotApply(ctx, want, name); why != "" {
 				t.Skip(why)
 			}
 			ar, err := txtar.ParseFile(path)

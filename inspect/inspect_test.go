@@ -19,28 +19,6 @@ import (
 	"github.com/schema-ls/schema-ls/sqlsupport"
 )
 
-// skip are the pairs a server may be unable to apply, with the reason and
-// whether the server at hand is one of those.
-var skip = map[string]struct {
-	why    string
-	cannot func(ctx context.Context, conn *pgx.Conn) bool
-}{
-	"alter_identity": {"ALTER COLUMN … SET EXPRESSION needs PostgreSQL 17", func(ctx context.Context, conn *pgx.Conn) bool {
-		return serverVersion(ctx, conn) < 170000
-	}},
-	"types_raw": {"the geometry type needs the PostGIS extension", func(ctx context.Context, conn *pgx.Conn) bool {
-		var n int
-		_ = conn.QueryRow(ctx, "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'").Scan(&n)
-		return n == 0
-	}},
-}
-
-func serverVersion(ctx context.Context, conn *pgx.Conn) int {
-	var v int
-	_ = conn.QueryRow(ctx, "SELECT current_setting('server_version_num')::int").Scan(&v)
-	return v
-}
-
 // connect creates a fresh database on the cluster and connects to it.
 func connect(t *testing.T, cluster *devdb.Cluster, name string) *pgx.Conn {
 	t.Helper()
@@ -111,8 +89,8 @@ func roundTrip(t *testing.T, cluster *devdb.Cluster, name string, sources []sqls
 	ctx := t.Context()
 	require.NotEmpty(t, sources)
 	conn := connect(t, cluster, name)
-	if s, ok := skip[strings.TrimPrefix(name, "pair_")]; ok && s.cannot(ctx, conn) {
-		t.Skip(s.why)
+	if why := inspecttest.CannotApply(ctx, conn, strings.TrimPrefix(name, "pair_")); why != "" {
+		t.Skip(why)
 	}
 	for _, src := range sources {
 		_, err := conn.Exec(ctx, src.Text)
