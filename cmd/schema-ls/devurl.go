@@ -29,8 +29,8 @@ func throughDevDB(ctx context.Context, devURL string, realm *schema.Realm) (*sch
 		return nil, dbInfo{}, fmt.Errorf("the dev database %s is not empty: it must be, since schema-ls applies schemas to it", devdb.Redact(devURL))
 	}
 	defer devdb.Empty(context.WithoutCancel(ctx), conn)
-	var info dbInfo
-	if err := conn.QueryRow(ctx, "SELECT current_user, current_setting('server_version_num')::int").Scan(&info.role, &info.version); err != nil {
+	info, err := readDBInfo(ctx, conn)
+	if err != nil {
 		return nil, dbInfo{}, fmt.Errorf("reading the dev database's version: %w", err)
 	}
 	if _, err := conn.Exec(ctx, diff.Compute(nil, realm, diff.Options{ServerVersion: info.version}).SQL()); err != nil {

@@ -53,6 +53,13 @@ type dbInfo struct {
 	version int
 }
 
+// readDBInfo reads the role conn is connected as and its server's version.
+func readDBInfo(ctx context.Context, conn *pgx.Conn) (dbInfo, error) {
+	var info dbInfo
+	err := conn.QueryRow(ctx, "SELECT current_user, current_setting('server_version_num')::int").Scan(&info.role, &info.version)
+	return info, err
+}
+
 // inspectURL connects to a database and reads its schema and dbInfo; nil
 // and an exit code when it cannot, after saying why without the URL's
 // password.
@@ -66,7 +73,7 @@ func inspectURL(ctx context.Context, url string, schemas []string, stderr io.Wri
 	realm, err := inspect.Inspect(ctx, conn, inspect.Options{Schemas: schemas})
 	var info dbInfo
 	if err == nil {
-		err = conn.QueryRow(ctx, "SELECT current_user, current_setting('server_version_num')::int").Scan(&info.role, &info.version)
+		info, err = readDBInfo(ctx, conn)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "schema-ls: inspecting %s: %s\n", devdb.Redact(url), devdb.Redact(err.Error()))
