@@ -13,13 +13,8 @@ import (
 // that change are replaced in place where they can be (triggers_inplace.go).
 func (p *planner) triggersAndPolicies(s *schema.Schema, on string, fromT, toT []*schema.Trigger, fromP, toP []*schema.Policy) {
 	table := qname(s, on)
-	keepT := func(a, b *schema.Trigger) bool {
-		return p.sameTrigger(a, b) && !p.remade.remadeNames[strings.ToLower(a.FuncName)] && !p.usesRemade(table, a.When) &&
-			!slices.ContainsFunc(a.UpdateOf, func(c string) bool { return slices.Contains(p.remade.converted[table], c) })
-	}
-	keepP := func(a, b *schema.Policy) bool {
-		return p.samePolicy(a, b) && !p.usesRemade(table, a.Using) && !p.usesRemade(table, a.Check)
-	}
+	keepT := func(a, b *schema.Trigger) bool { return p.sameTrigger(a, b) && !p.triggerUsesRemade(table, a) }
+	keepP := func(a, b *schema.Policy) bool { return p.samePolicy(a, b) && !p.policyUsesRemade(table, a) }
 	findT := func(list []*schema.Trigger, name string) *schema.Trigger {
 		for _, t := range list {
 			if t.Name == name {
@@ -106,12 +101,7 @@ func createTrigger(table string, t *schema.Trigger) string {
 	s := "CREATE TRIGGER " + ident(t.Name) + " " + t.Timing + " " + strings.Join(events, " OR ") + " ON " + table
 	if t.Constraint {
 		s = "CREATE CONSTRAINT" + strings.TrimPrefix(s, "CREATE")
-		switch {
-		case t.InitiallyDeferred:
-			s += " DEFERRABLE INITIALLY DEFERRED"
-		case t.Deferrable:
-			s += " DEFERRABLE"
-		}
+		s += deferrable(t.Deferrable || t.InitiallyDeferred, t.InitiallyDeferred)
 	}
 	if t.OldTable != "" || t.NewTable != "" {
 		s += " REFERENCING"

@@ -14,9 +14,21 @@ import (
 // and the routines made anew (PostgreSQL refuses those while a exists).
 func (p *planner) replacesTrigger(s *schema.Schema, on string, a, b *schema.Trigger) bool {
 	table := qname(s, on)
-	return p.supports(140000) && !a.Constraint && !b.Constraint && !p.remade.remadeNames[strings.ToLower(a.FuncName)] && !p.usesRemade(table, a.When) &&
-		!slices.ContainsFunc(a.UpdateOf, func(c string) bool { return slices.Contains(p.remade.converted[table], c) }) &&
+	return p.supports(140000) && !a.Constraint && !b.Constraint && !p.triggerUsesRemade(table, a) &&
 		p.keepsColumns(s, on, a.UpdateOf, a.When)
+}
+
+// triggerUsesRemade reports whether trigger t of table uses what the plan
+// makes anew: its function, or in its condition or UPDATE OF columns a
+// routine, type or converted column.
+func (p *planner) triggerUsesRemade(table string, t *schema.Trigger) bool {
+	return p.remade.remadeNames[strings.ToLower(t.FuncName)] || p.usesRemade(table, t.When) ||
+		slices.ContainsFunc(t.UpdateOf, func(c string) bool { return slices.Contains(p.remade.converted[table], c) })
+}
+
+// policyUsesRemade is triggerUsesRemade for a policy's expressions.
+func (p *planner) policyUsesRemade(table string, x *schema.Policy) bool {
+	return p.usesRemade(table, x.Using) || p.usesRemade(table, x.Check)
 }
 
 func orReplaceTrigger(create string) string {
@@ -29,7 +41,7 @@ func orReplaceTrigger(create string) string {
 func (p *planner) altersPolicy(s *schema.Schema, on string, a, b *schema.Policy) bool {
 	table := qname(s, on)
 	return a.As == b.As && a.For == b.For && (b.Using != "" || a.Using == "") && (b.Check != "" || a.Check == "") &&
-		!p.usesRemade(table, a.Using) && !p.usesRemade(table, a.Check) && p.keepsColumns(s, on, nil, a.Using, a.Check)
+		!p.policyUsesRemade(table, a) && p.keepsColumns(s, on, nil, a.Using, a.Check)
 }
 
 // alterPolicy writes the ALTER POLICY turning a into b, with the clauses
