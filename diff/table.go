@@ -426,11 +426,10 @@ func narrows(from, to schema.Type) bool {
 
 // serialBase is the integer type of a serial type, nil for other types.
 func serialBase(t schema.Type) *schema.Type {
-	base := map[string]string{"smallserial": "smallint", "serial": "integer", "bigserial": "bigint"}[t.Name]
-	if base == "" || t.UserKind != "" || t.Array > 0 {
-		return nil
+	if base, ok := schema.SerialBase(t); ok {
+		return &base
 	}
-	return &schema.Type{Name: base}
+	return nil
 }
 
 func numericRank(name string) int {

@@ -91,8 +91,8 @@ func BoundValue(lit string, str bool, t Type) string {
 		return lit
 	}
 	v := strings.Trim(lit, pgSpace)
-	if base := serialBase[t.Name]; base != "" && t.UserKind == "" {
-		t = Type{Name: base}
+	if base, ok := SerialBase(t); ok {
+		t = base
 	}
 	switch t.Name {
 	case "integer":
@@ -210,5 +210,12 @@ func timestamptzUTC(v string) (string, bool) {
 	return out + "+00", true
 }
 
-// serialBase is the integer type of each serial type.
-var serialBase = map[string]string{"smallserial": "smallint", "serial": "integer", "bigserial": "bigint"}
+// SerialBase is the integer type a serial type (smallserial, serial,
+// bigserial) stands for; ok is false for other types.
+func SerialBase(t Type) (Type, bool) {
+	base := map[string]string{"smallserial": "smallint", "serial": "integer", "bigserial": "bigint"}[t.Name]
+	if base == "" || t.UserKind != "" || t.Array > 0 {
+		return Type{}, false
+	}
+	return Type{Name: base}, true
+}

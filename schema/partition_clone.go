@@ -54,10 +54,9 @@ func PartitionColumns(root *Table) []*Column {
 	for _, c := range root.Columns {
 		n := *c
 		n.Identity, n.Comment, n.Pos = nil, "", Pos{}
-		base := serialBase[c.Type.Name]
-		if base != "" && c.Type.UserKind == "" && c.Type.Array == 0 {
+		if base, ok := SerialBase(c.Type); ok {
 			seq := Qualified(root.Schema.Name, DefaultName(root.Name, c.Name, "seq", nil))
-			n.Type = Type{Name: base}
+			n.Type = base
 			n.Default = &Expr{Kind: ExprSQL, Value: "nextval('" + strings.ReplaceAll(seq, "'", "''") + "'::regclass)"}
 		}
 		out = append(out, &n)
