@@ -189,22 +189,5 @@ func (pp *partPlan) drop(x, t *schema.Table) {
 }
 
 // attachable is table t, a partition of the desired model, as a table
-// must be before ATTACH PARTITION makes it one: with its parent's
-// columns (schema.PartitionColumns of its root) and, besides its own
-// checks, those it inherits.
-func (pp *partPlan) attachable(t *schema.Table) *schema.Table {
-	out := *t
-	out.PartitionOf = nil
-	if root := pp.to.Root(t); root != nil {
-		out.Columns = schema.PartitionColumns(root)
-	}
-	out.Checks = slices.Clone(t.Checks)
-	for _, ck := range pp.to.Inherits(pp.to.Parent(t)).Checks {
-		if findCheck(out.Checks, ck.Name) == nil {
-			c := *ck
-			c.Comment = ""
-			out.Checks = append(out.Checks, &c)
-		}
-	}
-	return &out
-}
+// must be before ATTACH PARTITION makes it one (schema's Standalone).
+func (pp *partPlan) attachable(t *schema.Table) *schema.Table { return pp.to.Standalone(t) }

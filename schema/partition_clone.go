@@ -64,16 +64,32 @@ func PartitionColumns(root *Table) []*Column {
 	return out
 }
 
-// Detached returns partition t as DETACH PARTITION leaves it: a table
-// with its root's columns (PartitionColumns), its own parts and, as its
-// own too, the clones of what it inherited from its parent, named as
-// PostgreSQL names them. t is not changed.
-func (r *Realm) Detached(t *Table) *Table {
+// Standalone returns partition t as a table of its own that ATTACH
+// PARTITION would take: with its root's columns (PartitionColumns) and,
+// besides its own checks, those it inherits. t is not changed.
+func (r *Realm) Standalone(t *Table) *Table {
 	out := *t
 	out.PartitionOf = nil
 	if root := r.Root(t); root != nil {
 		out.Columns = PartitionColumns(root)
 	}
+	out.Checks = slices.Clone(t.Checks)
+	for _, ck := range r.Inherits(r.Parent(t)).Checks {
+		if !slices.ContainsFunc(out.Checks, func(x *Check) bool { return x.Name == ck.Name }) {
+			c := *ck
+			c.Comment = ""
+			out.Checks = append(out.Checks, &c)
+		}
+	}
+	return &out
+}
+
+// Detached returns partition t as DETACH PARTITION leaves it: Standalone,
+// and with its own, besides its own parts, the clones of the keys,
+// indexes and foreign keys it inherited from its parent, named as
+// PostgreSQL names them. t is not changed.
+func (r *Realm) Detached(t *Table) *Table {
+	out := *r.Standalone(t)
 	in := r.Inherits(r.Parent(t))
 	taken := func(name string) bool {
 		return out.PrimaryKey != nil && out.PrimaryKey.Name == name ||
@@ -104,14 +120,6 @@ func (r *Realm) Detached(t *Table) *Table {
 		}
 		c.Name, c.Comment = DefaultName(t.Name, NameAddition(IndexColumnNames(names)), "excl", taken), ""
 		out.Excludes = append(out.Excludes, &c)
-	}
-	out.Checks = slices.Clone(t.Checks)
-	for _, ck := range in.Checks {
-		if !slices.ContainsFunc(out.Checks, func(x *Check) bool { return x.Name == ck.Name }) {
-			c := *ck
-			c.Comment = ""
-			out.Checks = append(out.Checks, &c)
-		}
 	}
 	out.ForeignKeys = slices.Clone(t.ForeignKeys)
 	for _, fk := range in.ForeignKeys {
